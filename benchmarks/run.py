@@ -1,0 +1,44 @@
+"""Print speed figures for the course's package (a benchmark, not a test).
+
+.venv/bin/python benchmarks/run.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from medialit.case import load_case
+from medialit.paths import data_dir
+from medialit.segment import derived_files
+from medialit.validate import check_case
+
+
+def timed(label: str, action: Callable[[], object], repeat: int = 5) -> None:
+    """Run ``action`` several times and print the median and best wall-clock time."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    print(f"{label:<40} median {statistics.median(times) * 1000:8.1f} ms   best {min(times) * 1000:8.1f} ms")
+
+
+def main() -> None:
+    """Time the case pipeline: cleaning the seed, validating the data, loading the case."""
+    folder = data_dir()
+    seed = (folder / "source" / "article-seed.md").read_text(encoding="utf-8")
+    timed("clean and segment the seed", lambda: derived_files(seed))
+    timed("validate the case (every check)", lambda: check_case(folder))
+    timed("load the case and read every table", lambda: _load_all())
+
+
+def _load_all() -> None:
+    case = load_case()
+    for table in (case.passages, case.links, case.key, case.sources):
+        len(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Cleaning the seed and cutting the article into passages."""
+
+from __future__ import annotations
+
+from medialit.paths import data_dir
+from medialit.segment import clean_article, derived_files, parse_blocks, split_sentences
+
+SEED = (data_dir() / "source" / "article-seed.md").read_text(encoding="utf-8")
+
+
+def test_committed_files_are_exactly_what_the_seed_gives() -> None:
+    for name, expected in derived_files(SEED).items():
+        committed = (data_dir() / name).read_text(encoding="utf-8")
+        assert committed == expected, f"data/{name} differs from `python -m medialit rebuild-article`"
+
+
+def test_page_break_splits_are_rejoined() -> None:
+    texts = [block.text for block in parse_blocks(SEED)]
+    assert any("support to jihadist factions among the rebels" in text for text in texts)
+    assert any("slip through a security cordon" in text for text in texts)
+    assert not any(text[:1].islower() for text in texts)
+
+
+def test_link_markup_is_removed_and_the_phrases_kept() -> None:
+    article = clean_article(SEED)
+    assert "](#)" not in article.text and "[Operation" not in article.text
+    phrases = [link.text for passage in article.passages for link in passage.links]
+    assert "Operation Inherent Resolve" in phrases
+    assert "one of the world's leading scholars" not in phrases
+
+
+def test_editorial_brackets_inside_quotes_are_kept() -> None:
+    assert "[the Iran-leaning] Nouri Maliki" in clean_article(SEED).text
+
+
+def test_offsets_point_at_the_passage_text() -> None:
+    article = clean_article(SEED)
+    for passage in article.passages:
+        assert article.text[passage.start : passage.end] == passage.text
+        for link in passage.links:
+            assert article.text[link.start : link.end] == link.text
+
+
+def test_kinds_headings_captions_and_quotes() -> None:
+    article = clean_article(SEED)
+    headings = [p.text for p in article.passages if p.kind == "heading"]
+    assert headings[0].startswith("The US Is Protecting ISIS")
+    assert "Bombing Syria... Again" in headings and "Live to Fight Another Day" in headings
+    assert sum(p.kind == "caption" for p in article.passages) == 4
+    assert article.lost_images == 7
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    text = (
+        "Durham University's Dr. Christopher Davidson said so. "
+        "Brig. Gen. Silo and Charles J. Dunlap Jr. agreed."
+    )
+    spans = split_sentences(text)
+    assert [text[start:end] for start, end in spans] == [
+        "Durham University's Dr. Christopher Davidson said so.",
+        "Brig. Gen. Silo and Charles J. Dunlap Jr. agreed.",
+    ]
+
+
+def test_inline_quotations_are_not_split() -> None:
+    text = "He said, “so you don’t tell the world about it, right? You don’t stand up.” Then he left."
+    assert len(split_sentences(text)) == 2
+
+
+def test_block_quotes_split_inside_their_own_quotation_marks() -> None:
+    text = "“We saw it. We thought, however, we could manage.”"
+    assert len(split_sentences(text, inside_quote=True)) == 2
+    assert len(split_sentences(text)) == 1
