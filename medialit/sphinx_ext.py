@@ -10,7 +10,9 @@ Chapters never retype the article. They write:
 - a ``worked-example`` directive with a passage id and a category — the passage, the key's
   cue highlighted, its subtype, strength and rationale;
 - an ``article`` directive — the whole article, passage by passage, each with its id as an
-  anchor (used once, on the case page).
+  anchor (used once, on the case page);
+- an ``exercise`` directive with a notebook name — links to the notebook's page and launch
+  links for Binder and Colab.
 
 A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
 """
@@ -23,6 +25,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -43,8 +46,6 @@ def _passage_text(passage_id: str) -> str | None:
 
 def _link(passage_id: str) -> nodes.Node:
     """A reference to the passage's anchor in the full article (resolved by Sphinx)."""
-    from sphinx import addnodes
-
     reference = addnodes.pending_xref(
         "",
         refdomain="std",
@@ -194,6 +195,57 @@ class ArticleDirective(SphinxDirective):
         return [container]
 
 
+class ExerciseDirective(SphinxDirective):
+    """Links to a notebook exercise: its page in the book, and launch links for Binder and Colab.
+
+    The repository and the launch services come from the book's configuration (``_config.yml``:
+    ``repository.url`` and ``launch_buttons``), so no address is written twice.
+    """
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Render the links for ``notebooks/<name>.ipynb``."""
+        name = self.arguments[0]
+        options = self.config.html_theme_options
+        repository = options.get("repository_url", "").removeprefix("https://github.com/").strip("/")
+        branch = options.get("repository_branch", "main")
+        launch = options.get("launch_buttons", {})
+        notebook = f"notebooks/{name}.ipynb"
+        if not (Path(self.env.srcdir) / notebook).is_file():
+            return [
+                self.state.document.reporter.warning(f"exercise: no notebook {notebook}", line=self.lineno)
+            ]
+        links = []
+        if launch.get("binderhub_url") and repository:
+            links.append(
+                (
+                    "Launch on Binder",
+                    f"{launch['binderhub_url'].rstrip('/')}/v2/gh/{repository}/"
+                    f"{branch}?urlpath=lab/tree/{notebook}",
+                )
+            )
+        if launch.get("colab_url") and repository:
+            links.append(
+                (
+                    "Open in Colab",
+                    f"{launch['colab_url'].rstrip('/')}/github/{repository}/blob/{branch}/{notebook}",
+                )
+            )
+        box = nodes.container(classes=["exercise-launch"])
+        paragraph = nodes.paragraph()
+        paragraph += nodes.strong(text="Do the exercise: ")
+        page = addnodes.pending_xref(
+            "", refdomain="std", reftype="doc", reftarget=f"/notebooks/{name}", refexplicit=True, refwarn=True
+        )
+        page += nodes.inline(text="read it in the book")
+        paragraph += page
+        for label, url in links:
+            paragraph += [nodes.Text(" · "), nodes.reference("", label, refuri=url)]
+        box += paragraph
+        return [box]
+
+
 def _add_static_path(app: Sphinx) -> None:
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
 
@@ -220,4 +272,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("passage", PassageDirective)
     app.add_directive("worked-example", WorkedExampleDirective)
     app.add_directive("article", ArticleDirective)
+    app.add_directive("exercise", ExerciseDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
