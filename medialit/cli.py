@@ -7,19 +7,42 @@ wrong with its input.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from medialit.annotation import format_agreement, pass_agreement
-from medialit.case import load_case
+from medialit.case import Case, Exercise, load_case
 from medialit.paths import DataNotFoundError, data_dir
-from medialit.problems import ProblemsError, display_name
+from medialit.problems import Problem, ProblemsError, display_name
 from medialit.segment import derived_files
 from medialit.validate import check_case
 
+#: Set this variable to see the traceback of an unexpected error (for developers).
+DEBUG_VARIABLE = "MEDIALIT_DEBUG"
+
+
+class UsageError(Exception):
+    """A command was given arguments it cannot use (exit code 2)."""
+
+
+def _problems(problems: list[Problem], prefix: str = "") -> None:
+    for problem in problems:
+        print(f"{prefix}{problem}", file=sys.stderr)
+
+
+def _exercise(case: Case, exercise_id: str) -> Exercise:
+    try:
+        return case.exercise(exercise_id)
+    except KeyError as error:
+        raise UsageError(error.args[0]) from None
+
 
 def _validate(args: argparse.Namespace) -> int:
+    if args.file:
+        return _validate_tags(args)
     folder = Path(args.data) if args.data else data_dir()
     report = check_case(folder)
     for problem in report.problems:
@@ -50,6 +73,71 @@ def _agreement(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate_tags(args: argparse.Namespace) -> int:
+    from medialit.tags import load_tags
+
+    case = load_case(args.data)
+    path = Path(args.file)
+    try:
+        tagset = load_tags(path, case)
+    except ProblemsError as error:
+        _problems(error.problems)
+        print(f"{display_name(path)} cannot be used: {len(error.problems)} problem(s).", file=sys.stderr)
+        return 1
+    _problems(tagset.problems)
+    tags = sum(len(categories) for categories in tagset.tags.values())
+    summary = f"{len(tagset.tags)} passage(s) reviewed, {tags} tag(s)"
+    if tagset.problems:
+        print(
+            f"{display_name(path)} is usable but has {len(tagset.problems)} problem(s) ({summary}).",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{display_name(path)} is a valid tag file for {case.case_id}: {tagset.label}, {summary}.")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from medialit.report import format_score
+    from medialit.scoring import feedback, score
+    from medialit.tags import load_tags
+
+    case = load_case(args.data)
+    exercise = _exercise(case, args.exercise)
+    path = Path(args.file)
+    try:
+        tagset = load_tags(path, case)
+    except ProblemsError as error:
+        _problems(error.problems)
+        return 1
+    _problems(tagset.problems, "warning: ")
+    result = score(tagset, case, exercise)
+    if args.format == "json":
+        print(json.dumps({"file": display_name(path), **result.to_json()}, indent=2, ensure_ascii=False))
+    else:
+        labels = {category: entry["label"] for category, entry in case.categories.items()}
+        print(format_score(result, feedback(tagset, case, exercise), labels))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from medialit.report import build_report, load_folder, totals_line, write_report
+
+    case = load_case(args.data)
+    exercise = _exercise(case, args.exercise)
+    try:
+        tagsets, errors = load_folder(Path(args.folder), case)
+    except ProblemsError as error:
+        _problems(error.problems)
+        return 1
+    _problems(errors)
+    report = build_report(tagsets, case, exercise, errors)
+    _problems(report.warnings, "warning: ")
+    write_report(report, Path(args.out), plots=not args.no_plots)
+    print(f"{totals_line(report)}; wrote {display_name(Path(args.out) / 'index.html')}")
+    return 1 if errors or not tagsets else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -57,9 +145,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Between the Lines: check the case data, score learners' tags, and report on a class.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    validate = commands.add_parser("validate", help="check the case data and print a summary")
+    validate = commands.add_parser(
+        "validate", help="check the case data, or a learner's tag file, and print a summary"
+    )
+    validate.add_argument("file", nargs="?", metavar="FILE", help="a learner's tag file (.json or .csv)")
     validate.add_argument("--data", help="the case folder (default: the course's data/)")
     validate.set_defaults(handler=_validate)
+    score = commands.add_parser("score", help="score a learner's tag file against the key")
+    score.add_argument("file", metavar="FILE", help="a learner's tag file (.json, or .csv with one learner)")
+    score.add_argument(
+        "--exercise", default="article", metavar="NAME", help="the exercise (default: article)"
+    )
+    score.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    score.add_argument("--data", help="the case folder (default: the course's data/)")
+    score.set_defaults(handler=_score)
+    report = commands.add_parser("report", help="a class report from a folder of learners' tag files")
+    report.add_argument("folder", metavar="DIR", help="the folder of tag files (.json and .csv)")
+    report.add_argument("--out", required=True, metavar="OUT", help="the folder to write the report to")
+    report.add_argument(
+        "--exercise", default="article", metavar="NAME", help="the exercise (default: article)"
+    )
+    report.add_argument("--no-plots", action="store_true", help="skip the figures (faster)")
+    report.add_argument("--data", help="the case folder (default: the course's data/)")
+    report.set_defaults(handler=_report)
     rebuild = commands.add_parser(
         "rebuild-article",
         help="regenerate article.txt, passages.csv and links.csv from the seed (authors only)",
@@ -85,4 +193,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except ProblemsError as error:
         print(f"The case data is not valid: {error}", file=sys.stderr)
+        return 1
+    except UsageError as error:
+        print(f"python -m medialit {args.command}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"Could not read or write a file{where}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the last resort: a plain message, never a traceback
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(
+            f"Unexpected error ({type(error).__name__}: {error}); set {DEBUG_VARIABLE}=1 for details.",
+            file=sys.stderr,
+        )
         return 1
