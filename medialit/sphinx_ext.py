@@ -12,7 +12,9 @@ Chapters never retype the article. They write:
 - an ``article`` directive — the whole article, passage by passage, each with its id as an
   anchor (used once, on the case page);
 - an ``exercise`` directive with a notebook name — links to the notebook's page and launch
-  links for Binder and Colab.
+  links for Binder and Colab;
+- a ``printables`` directive — download links to the worksheets and answer keys, which are
+  generated from ``data/`` into ``book/_generated/`` when the build starts.
 
 A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
 """
@@ -25,11 +27,13 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from medialit.case import Case, load_case
+from medialit.printables import write_printables
 
 ARTICLE_DOC_LABEL = "passage-{}"
 
@@ -246,6 +250,38 @@ class ExerciseDirective(SphinxDirective):
         return [box]
 
 
+PRINTABLES = Path("book") / "_generated" / "printables"
+
+
+class PrintablesDirective(SphinxDirective):
+    """A table of the printable worksheets and answer keys, one row per exercise."""
+
+    def run(self) -> list[nodes.Node]:
+        """List every exercise with download links to its worksheet and answer key."""
+        case = _case()
+        folder = Path(self.env.srcdir) / PRINTABLES
+        here = (Path(self.env.srcdir) / self.env.docname).parent
+        relative = Path(*[".."] * len(here.relative_to(self.env.srcdir).parts), PRINTABLES).as_posix()
+        lines = ["| Exercise | Passages | For learners | For instructors |", "| --- | ---: | --- | --- |"]
+        for exercise_id in case.exercise_ids[1:]:
+            exercise = case.exercise(exercise_id)
+            sheet, key = (f"{kind}-{exercise_id}.html" for kind in ("worksheet", "answer-key"))
+            if not (folder / sheet).is_file():
+                return [self.state.document.reporter.warning(f"printables: {sheet} was not generated")]
+            lines.append(
+                f"| {exercise.title} | {len(exercise.passage_ids)} | "
+                f"{{download}}`Worksheet <{relative}/{sheet}>` | "
+                f"{{download}}`Answer key <{relative}/{key}>` |"
+            )
+        container = nodes.container(classes=["printables"])
+        self.state.nested_parse(StringList(lines, source=self.env.docname), self.content_offset, container)
+        return [container]
+
+
+def _write_printables(app: Sphinx) -> None:
+    write_printables(_case(), Path(app.srcdir) / PRINTABLES)
+
+
 def _add_static_path(app: Sphinx) -> None:
     app.config.html_static_path.append(str(Path(__file__).parent / "static"))
 
@@ -265,6 +301,7 @@ def _fix_citation_list_roles(
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the roles, directives and the stylesheet with Sphinx."""
     app.connect("builder-inited", _add_static_path)
+    app.connect("builder-inited", _write_printables)
     app.connect("html-page-context", _fix_citation_list_roles)
     app.add_css_file("medialit.css")
     app.add_role("quote", QuoteRole())
@@ -273,4 +310,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("worked-example", WorkedExampleDirective)
     app.add_directive("article", ArticleDirective)
     app.add_directive("exercise", ExerciseDirective)
+    app.add_directive("printables", PrintablesDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
