@@ -17,6 +17,7 @@ import pandas as pd
 
 from medialit.paths import data_dir
 from medialit.problems import ProblemsError
+from medialit.segment import derived_files
 from medialit.validate import check_case
 
 
@@ -48,6 +49,11 @@ class Case:
     def case_id(self) -> str:
         """The case's id, written into every learner's tag file."""
         return self.manifest["case"]
+
+    @property
+    def constructed(self) -> bool:
+        """True for a text written for the course rather than a real article."""
+        return bool(self.manifest.get("constructed", False))
 
     @property
     def title(self) -> str:
@@ -119,8 +125,35 @@ class Case:
         return ["article", *self.manifest.get("exercises", {})]
 
 
+def case_folder(name: str | None = None) -> Path:
+    """The folder of the case called ``name`` (a sub-folder of the data folder), or the main case."""
+    return data_dir() / name if name else data_dir()
+
+
+def case_folders() -> list[Path]:
+    """The main case's folder and the folders of the further cases its manifest lists."""
+    main = data_dir()
+    manifest = json.loads((main / "case.json").read_text(encoding="utf-8"))
+    return [main, *(main / name for name in manifest.get("cases", []))]
+
+
+def case_derived_files(folder: Path) -> dict[str, str]:
+    """What ``article.txt``, ``passages.csv`` and ``links.csv`` must hold, from the case's source."""
+    manifest = json.loads((folder / "case.json").read_text(encoding="utf-8"))
+    source = (folder / manifest["files"]["seed"]).read_text(encoding="utf-8")
+    return derived_files(
+        source, segmenter=manifest.get("segmenter", "web-seed"), prefix=manifest.get("id_prefix", "p")
+    )
+
+
 def load_case(folder: Path | str | None = None) -> Case:
-    """Load and validate the case; raise :class:`ProblemsError` listing every problem."""
+    """Load and validate a case; raise :class:`ProblemsError` listing every problem.
+
+    ``folder`` is a path, the name of a further case (``"other-side"``), or ``None`` for the
+    main case.
+    """
+    if isinstance(folder, str) and "/" not in folder and not Path(folder).is_dir():
+        folder = case_folder(folder)
     folder = Path(folder) if folder is not None else data_dir()
     report = check_case(folder)
     if not report.ok:

@@ -14,10 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from medialit.annotation import format_agreement, pass_agreement
-from medialit.case import Case, Exercise, load_case
-from medialit.paths import DataNotFoundError, data_dir
+from medialit.case import Case, Exercise, case_derived_files, case_folders, load_case
+from medialit.paths import DataNotFoundError
 from medialit.problems import Problem, ProblemsError, display_name
-from medialit.segment import derived_files
 from medialit.validate import check_case
 
 #: Set this variable to see the traceback of an unexpected error (for developers).
@@ -43,24 +42,29 @@ def _exercise(case: Case, exercise_id: str) -> Exercise:
 def _validate(args: argparse.Namespace) -> int:
     if args.file:
         return _validate_tags(args)
-    folder = Path(args.data) if args.data else data_dir()
-    report = check_case(folder)
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
-    counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())
-    if report.ok:
-        print(f"The case in {display_name(folder)} is valid: {counts}.")
-        return 0
-    print(f"The case in {display_name(folder)} has {len(report.problems)} problem(s).", file=sys.stderr)
-    return 1
+    folders = [Path(args.data)] if args.data else case_folders()
+    failed = 0
+    for folder in folders:
+        report = check_case(folder)
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())
+        if report.ok:
+            print(f"The case in {display_name(folder)} is valid: {counts}.")
+        else:
+            failed += 1
+            print(
+                f"The case in {display_name(folder)} has {len(report.problems)} problem(s).", file=sys.stderr
+            )
+    return 1 if failed else 0
 
 
 def _rebuild_article(args: argparse.Namespace) -> int:
-    folder = Path(args.data) if args.data else data_dir()
-    seed = (folder / "source" / "article-seed.md").read_text(encoding="utf-8")
-    for name, text in derived_files(seed).items():
-        (folder / name).write_text(text, encoding="utf-8", newline="")
-        print(f"wrote {display_name(folder / name)}")
+    folders = [Path(args.data)] if args.data else case_folders()
+    for folder in folders:
+        for name, text in case_derived_files(folder).items():
+            (folder / name).write_text(text, encoding="utf-8", newline="")
+            print(f"wrote {display_name(folder / name)}")
     return 0
 
 

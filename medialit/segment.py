@@ -220,9 +220,29 @@ def split_sentences(text: str, *, inside_quote: bool = False) -> list[tuple[int,
     return spans
 
 
-def clean_article(seed: str) -> Article:
-    """Clean the seed and cut it into passages with stable, sequential ids."""
-    blocks = parse_blocks(seed)
+def parse_plain_blocks(text: str) -> list[Block]:
+    """Blocks of a plain Markdown text: ``#`` headings, ``>`` block quotes, paragraphs.
+
+    Used for texts written for the course (the constructed "other side" text), which have no
+    page furniture, page breaks or lost images to undo.
+    """
+    blocks = []
+    for raw in re.split(r"\n\s*\n", text.strip()):
+        if raw.startswith("#"):
+            blocks.append(Block("heading", *_strip_inline(raw.lstrip("# "))))
+        elif raw.startswith(">"):
+            blocks.append(Block("quote", *_strip_inline(re.sub(r"^>\s?", "", raw, flags=re.M))))
+        else:
+            blocks.append(Block("paragraph", *_strip_inline(raw)))
+    return blocks
+
+
+def cut_passages(blocks: list[Block], *, prefix: str = "p", first_body_block: int = 3) -> Article:
+    """Cut blocks into passages with stable, sequential ids (``p001``, ... or another prefix).
+
+    Blocks before ``first_body_block`` (1-based) form the section ``Headline``; later blocks
+    before the first heading form ``Introduction``; each heading starts a section.
+    """
     texts: list[str] = []
     passages: list[Passage] = []
     offset = 0
@@ -230,7 +250,7 @@ def clean_article(seed: str) -> Article:
     for number, block in enumerate(blocks, start=1):
         if block.kind == "heading" and number > 1:
             section = block.text
-        elif number == 3:
+        elif number == first_body_block:
             section = "Introduction"
         if block.kind in ("heading", "caption"):
             spans = [(0, len(block.text))]
@@ -245,7 +265,7 @@ def clean_article(seed: str) -> Article:
             )
             passages.append(
                 Passage(
-                    passage_id=f"p{len(passages) + 1:03d}",
+                    passage_id=f"{prefix}{len(passages) + 1:03d}",
                     section=section,
                     paragraph=number,
                     kind=kind,
@@ -259,6 +279,16 @@ def clean_article(seed: str) -> Article:
         offset += len(block.text) + 2
     lost_images = sum(block.image_before for block in blocks)
     return Article("\n\n".join(texts) + "\n", tuple(passages), lost_images)
+
+
+def clean_article(seed: str) -> Article:
+    """Clean the web-page seed of the case article and cut it into passages."""
+    return cut_passages(parse_blocks(seed))
+
+
+def plain_article(text: str, prefix: str) -> Article:
+    """Cut a plain Markdown text written for the course into passages."""
+    return cut_passages(parse_plain_blocks(text), prefix=prefix, first_body_block=2)
 
 
 PASSAGE_COLUMNS = ("passage_id", "section", "paragraph", "kind", "start", "end", "has_link", "text")
@@ -299,9 +329,13 @@ def _csv_text(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
     return buffer.getvalue()
 
 
-def derived_files(seed: str) -> dict[str, str]:
-    """The contents of every file derived from the seed, by file name in ``data/``."""
-    article = clean_article(seed)
+def derived_files(source: str, *, segmenter: str = "web-seed", prefix: str = "p") -> dict[str, str]:
+    """The contents of every file derived from a case's source text, by file name.
+
+    ``segmenter`` is ``"web-seed"`` for the case article's web-page seed and ``"plain"`` for
+    a plain Markdown text written for the course.
+    """
+    article = clean_article(source) if segmenter == "web-seed" else plain_article(source, prefix)
     return {
         "article.txt": article.text,
         "passages.csv": _csv_text(PASSAGE_COLUMNS, passage_rows(article)),

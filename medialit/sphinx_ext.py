@@ -32,7 +32,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from medialit.case import Case, load_case
+from medialit.case import Case, case_folders, load_case
 from medialit.printables import write_printables
 
 ARTICLE_DOC_LABEL = "passage-{}"
@@ -43,8 +43,19 @@ def _case() -> Case:
     return load_case()
 
 
+@cache
+def _cases_by_prefix() -> dict[str, Case]:
+    """Every case, by the letter its passage ids start with (``p`` for the article)."""
+    cases = [load_case(folder) for folder in case_folders()]
+    return {case.manifest.get("id_prefix", "p"): case for case in cases}
+
+
+def _case_of(passage_id: str) -> Case:
+    return _cases_by_prefix().get(passage_id[:1], _case())
+
+
 def _passage_text(passage_id: str) -> str | None:
-    passages = _case().passages
+    passages = _case_of(passage_id).passages
     return str(passages.loc[passage_id, "text"]) if passage_id in passages.index else None
 
 
@@ -150,7 +161,7 @@ class WorkedExampleDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         """Render the key's judgement, or warn when the key has none."""
         passage_id, category = self.arguments
-        key = _case().key
+        key = _case_of(passage_id).key
         rows = key[(key["passage_id"] == passage_id) & (key["category"] == category)]
         if rows.empty:
             return [
@@ -176,11 +187,13 @@ class WorkedExampleDirective(SphinxDirective):
 
 
 class ArticleDirective(SphinxDirective):
-    """The whole article, passage by passage, each passage an anchor named by its id."""
+    """The whole article (or a further case, named as the argument), each passage an anchor."""
+
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         """Render every passage and register its anchor."""
-        passages = _case().passages
+        passages = (load_case(self.arguments[0]) if self.arguments else _case()).passages
         container = nodes.container(classes=["full-article"])
         paragraph_node: nodes.Element | None = None
         current = None

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from medialit.case import case_derived_files, case_folders
 from medialit.paths import data_dir
-from medialit.segment import clean_article, derived_files, parse_blocks, split_sentences
+from medialit.segment import clean_article, parse_blocks, plain_article, split_sentences
 
 SEED = (data_dir() / "source" / "article-seed.md").read_text(encoding="utf-8")
 
 
-def test_committed_files_are_exactly_what_the_seed_gives() -> None:
-    for name, expected in derived_files(SEED).items():
-        committed = (data_dir() / name).read_text(encoding="utf-8")
-        assert committed == expected, f"data/{name} differs from `python -m medialit rebuild-article`"
+@pytest.mark.parametrize("folder", case_folders(), ids=lambda folder: folder.name)
+def test_committed_files_are_exactly_what_the_source_gives(folder: Path) -> None:
+    for name, expected in case_derived_files(folder).items():
+        committed = (folder / name).read_text(encoding="utf-8")
+        assert committed == expected, (
+            f"{folder.name}/{name} differs from `python -m medialit rebuild-article`"
+        )
+
+
+def test_plain_texts_are_cut_with_their_own_prefix() -> None:
+    article = plain_article(
+        "# A title\n\nFirst sentence. Second one.\n\n> A quoted line.\n\n## Part\n\nMore.", "s"
+    )
+    assert [p.passage_id for p in article.passages] == ["s001", "s002", "s003", "s004", "s005", "s006"]
+    assert [p.kind for p in article.passages] == [
+        "heading",
+        "sentence",
+        "sentence",
+        "quote",
+        "heading",
+        "sentence",
+    ]
+    assert [p.section for p in article.passages][1:] == ["Introduction"] * 3 + ["Part", "Part"]
 
 
 def test_page_break_splits_are_rejoined() -> None:
