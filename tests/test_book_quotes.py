@@ -7,15 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from medialit.case import load_case
+from medialit.case import case_folders, load_case
 from tests.conftest import ROOT
 
-CASE = load_case()
+CASES = {case.manifest.get("id_prefix", "p"): case for case in map(load_case, case_folders())}
+PASSAGES = {pid: text for case in CASES.values() for pid, text in case.passages["text"].items()}
+KEY = {(row.passage_id, row.category) for case in CASES.values() for row in case.key.itertuples()}
 PAGES = sorted((ROOT / "book").glob("*.md"))
-QUOTE = re.compile(r"\{quote\}`(p\d+):\s*([^`]+)`")
-PASSAGE_ROLE = re.compile(r"\{passage\}`(p\d+)`")
-PASSAGE_BLOCK = re.compile(r"^[`:]{3,}\{passage\}\s+(p\d+)\s*\n(?::cue:\s*(.+)\n)?", re.M)
-WORKED = re.compile(r"^[`:]{3,}\{worked-example\}\s+(p\d+)\s+(\w+)", re.M)
+QUOTE = re.compile(r"\{quote\}`([a-z]\d+):\s*([^`]+)`")
+PASSAGE_ROLE = re.compile(r"\{passage\}`([a-z]\d+)`")
+PASSAGE_BLOCK = re.compile(r"^[`:]{3,}\{passage\}\s+([a-z]\d+)\s*\n(?::cue:\s*(.+)\n)?", re.M)
+WORKED = re.compile(r"^[`:]{3,}\{worked-example\}\s+([a-z]\d+)\s+(\w+)", re.M)
 
 
 def page_ids(path: Path) -> str:
@@ -26,22 +28,19 @@ def page_ids(path: Path) -> str:
 def test_quoted_words_match_their_passage(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for passage_id, words in QUOTE.findall(text):
-        assert passage_id in CASE.passages.index, f"{path.name}: unknown passage {passage_id}"
-        passage = CASE.passages.loc[passage_id, "text"]
-        assert words.strip() in passage, f"{path.name}: {words!r} not in {passage_id}"
+        assert passage_id in PASSAGES, f"{path.name}: unknown passage {passage_id}"
+        assert words.strip() in PASSAGES[passage_id], f"{path.name}: {words!r} not in {passage_id}"
     for passage_id in PASSAGE_ROLE.findall(text):
-        assert passage_id in CASE.passages.index, f"{path.name}: unknown passage {passage_id}"
+        assert passage_id in PASSAGES, f"{path.name}: unknown passage {passage_id}"
     for passage_id, cue in PASSAGE_BLOCK.findall(text):
-        assert passage_id in CASE.passages.index, f"{path.name}: unknown passage {passage_id}"
-        passage = CASE.passages.loc[passage_id, "text"]
-        assert cue.strip() in passage, f"{path.name}: cue {cue!r} not in {passage_id}"
+        assert passage_id in PASSAGES, f"{path.name}: unknown passage {passage_id}"
+        assert cue.strip() in PASSAGES[passage_id], f"{path.name}: cue {cue!r} not in {passage_id}"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_ids)
 def test_worked_examples_exist_in_the_key(path: Path) -> None:
-    key = set(zip(CASE.key["passage_id"], CASE.key["category"], strict=True))
     for passage_id, category in WORKED.findall(path.read_text(encoding="utf-8")):
-        assert (passage_id, category) in key, f"{path.name}: the key has no {category} tag on {passage_id}"
+        assert (passage_id, category) in KEY, f"{path.name}: the key has no {category} tag on {passage_id}"
 
 
 def test_the_patterns_find_quotes() -> None:
