@@ -97,9 +97,7 @@ class QuoteRole(SphinxRole):
             return self._problem(f"unknown passage id {passage_id!r}")
         if not words or words not in text:
             return self._problem(f"the words {words!r} are not in passage {passage_id}")
-        quoted = nodes.inline("", "", classes=["article-quote"])
-        quoted += [nodes.Text(f"“{words}” ("), _link(passage_id), nodes.Text(")")]
-        return [quoted], []
+        return [_quoted(passage_id, words)], []
 
     def _problem(self, message: str) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         error = self.inliner.reporter.warning(f"quote: {message}", line=self.lineno)
@@ -111,11 +109,20 @@ class PassageRole(QuoteRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         """Render the whole passage as a quote."""
-        text = _passage_text(self.text.strip())
+        passage_id = self.text.strip()
+        text = _passage_text(passage_id)
         if text is None:
-            return self._problem(f"unknown passage id {self.text.strip()!r}")
-        self.text = f"{self.text.strip()}: {text}"
-        return super().run()
+            return self._problem(f"unknown passage id {passage_id!r}")
+        return [_quoted(passage_id, text)], []
+
+
+def _quoted(passage_id: str, words: str) -> nodes.Node:
+    """Words in quotation marks (unless they already open with one), then a link to the passage."""
+    opens_with_quote = words[:1] in '“"‘'
+    opening, closing = ("", "") if opens_with_quote else ("“", "”")
+    quoted = nodes.inline("", "", classes=["article-quote"])
+    quoted += [nodes.Text(f"{opening}{words}{closing} ("), _link(passage_id), nodes.Text(")")]
+    return quoted
 
 
 def _passage_block(passage_id: str, cue: str | None) -> nodes.Element:
