@@ -21,6 +21,8 @@ A wrong id, or words that are not in the passage, is a build warning (an error w
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -34,6 +36,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from medialit.case import Case, case_folders, load_case
 from medialit.printables import write_printables
+from medialit.workspace import WORK_DIR_VARIABLE
 
 ARTICLE_DOC_LABEL = "passage-{}"
 
@@ -319,7 +322,12 @@ def _fix_citation_list_roles(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the roles, directives and the stylesheet with Sphinx."""
+    """Register the roles, directives and the stylesheet with Sphinx.
+
+    Also points ``MEDIALIT_WORK_DIR`` at a fresh temporary folder, so the notebooks executed
+    for the book never read or write anyone's saved work.
+    """
+    os.environ[WORK_DIR_VARIABLE] = tempfile.mkdtemp(prefix="medialit-book-")
     app.connect("builder-inited", _add_static_path)
     app.connect("builder-inited", _write_printables)
     app.connect("html-page-context", _fix_citation_list_roles)
