@@ -20,7 +20,7 @@ def test_front_page_opens_in_chromium(browser, book_server: str) -> None:
     page.close()
 
 
-@pytest.mark.parametrize("name", toc_files())
+@pytest.mark.parametrize("name", [*toc_files(), "genindex", "search"])
 def test_page_has_no_serious_accessibility_violation(browser, book_server: str, name: str) -> None:
     page = browser.new_page()
     page.goto(f"{book_server}/{name}.html")
