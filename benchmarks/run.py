@@ -5,24 +5,12 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
+from timing import timed
 
 from medialit.case import load_case
 from medialit.paths import data_dir
 from medialit.segment import derived_files
 from medialit.validate import check_case
-
-
-def timed(label: str, action: Callable[[], object], repeat: int = 5) -> None:
-    """Run ``action`` several times and print the median and best wall-clock time."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    print(f"{label:<40} median {statistics.median(times) * 1000:8.1f} ms   best {min(times) * 1000:8.1f} ms")
 
 
 def main() -> None:

@@ -11,14 +11,12 @@ loop and under 2 s for 1,000 learners.
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import cohen_kappa_score
+from timing import timed
 
 from medialit.case import Case, load_case
 from medialit.report import build_report, figures, load_folder, write_report
@@ -27,18 +25,6 @@ from medialit.scoring import statistics as table_statistics
 from medialit.tags import TagSet, now_iso, write_tags_atomic
 
 LEARNERS = 1000
-
-
-def timed(label: str, action: Callable[[], object], repeat: int = 5) -> float:
-    """Run ``action`` several times, print the median and best wall-clock time, return the median."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    median = statistics.median(times)
-    print(f"{label:<56} median {median * 1000:9.1f} ms   best {min(times) * 1000:9.1f} ms")
-    return median
 
 
 def synthetic_class(case: Case, n: int, seed: int = 0) -> list[TagSet]:

@@ -11,17 +11,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from matplotlib import colormaps
-from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 from medialit.palette import MISSING, SEQUENTIAL_CMAP, series_colours
 
 METRICS = ("precision", "recall", "f1")
 METRIC_LABELS = {"precision": "Precision", "recall": "Recall", "f1": "F1", "kappa": "Cohen's kappa"}
 HATCHES = ("", "//", "..")
+
+
+def _new_figure(**options: Any) -> Figure:
+    """A new figure, without pyplot; matplotlib is imported on first use, not with the package.
+
+    Importing matplotlib costs a noticeable part of a notebook's start-up on Binder, and most
+    sessions draw nothing until the learner checks their answers.
+    """
+    from matplotlib.figure import Figure
+
+    return Figure(**options)
 
 
 @dataclass
@@ -58,7 +71,7 @@ def category_scores_plot(
     """
     labels = labels or {}
     names = [labels.get(category, category) for category in scores.index]
-    figure = Figure(figsize=(7.5, 1.2 + 0.9 * len(names)), layout="constrained")
+    figure = _new_figure(figsize=(7.5, 1.2 + 0.9 * len(names)), layout="constrained")
     axes = figure.add_subplot()
     colours = series_colours(METRICS)
     height = 0.8 / len(METRICS)
@@ -109,7 +122,7 @@ def article_strip_plot(
     labels = labels or {}
     colours = series_colours(categories)
     x = np.arange(len(passage_ids))
-    figure = Figure(figsize=(10, 1.0 + 1.3 * len(categories)), layout="constrained")
+    figure = _new_figure(figsize=(10, 1.0 + 1.3 * len(categories)), layout="constrained")
     axes_list = figure.subplots(len(categories), 1, sharex=True, squeeze=False)[:, 0]
     alt_parts = []
     for c, (category, axes) in enumerate(zip(categories, axes_list, strict=True)):
@@ -167,8 +180,10 @@ def heatmap_plot(
     labels = labels or {}
     values = np.asarray(values, float)
     rows = len(learners)
-    figure = Figure(figsize=(6.5, min(12.0, 1.8 + 0.22 * rows)), layout="constrained")
+    figure = _new_figure(figsize=(6.5, min(12.0, 1.8 + 0.22 * rows)), layout="constrained")
     axes = figure.add_subplot()
+    from matplotlib import colormaps
+
     cmap = colormaps[SEQUENTIAL_CMAP].with_extremes(bad=MISSING)
     if rows == 0:
         axes.text(0.5, 0.5, "No learners to show", ha="center", va="center")

@@ -131,8 +131,12 @@ def static_preview_html(exercise: Exercise) -> str:
     )
 
 
-def _button(description: str, icon: str = "") -> widgets.Button:
-    return widgets.Button(description=description, tooltip=description, icon=icon)
+def _button(description: str) -> widgets.Button:
+    # No icon: ipywidgets draws it as a Font Awesome glyph (CSS ``::before`` content, not hidden
+    # from assistive technology), and browsers then put that private-use character into the
+    # button's accessible name (" Next" instead of "Next"), so screen readers read noise
+    # and voice control ("click Next") misses the button.
+    return widgets.Button(description=description, tooltip=description, icon="")
 
 
 def _checkbox(description: str) -> widgets.Checkbox:
@@ -162,8 +166,8 @@ class TaggingWidget(widgets.VBox):
         self.progress_text = widgets.HTML()
         self.place = widgets.HTML()
         self.context = widgets.HTML()
-        self.previous_button = _button("Previous", "arrow-left")
-        self.next_button = _button("Next", "arrow-right")
+        self.previous_button = _button("Previous")
+        self.next_button = _button("Next")
         self.go_to = widgets.Dropdown(description="Go to passage", style=WIDE)
         self.only_unreviewed = _checkbox("Only passages not yet reviewed")
         self.nav_message = widgets.HTML()
@@ -186,9 +190,14 @@ class TaggingWidget(widgets.VBox):
             continuous_update=False,
             layout=widgets.Layout(width="95%"),
         )
-        self.check_button = _button("Check my answers", "check")
-        self.download_button = _button("Download my tags", "download")
-        self.upload = widgets.FileUpload(description="Restore from file", accept=".json,.csv", multiple=False)
+        self.check_button = _button("Check my answers")
+        self.download_button = _button("Download my tags")
+        self.upload = widgets.FileUpload(
+            description="Restore from file",
+            accept=".json,.csv",
+            multiple=False,
+            icon="",  # see _button
+        )
         self.download_link = widgets.HTML()
         self.feedback = widgets.HTML()
         self._connect()

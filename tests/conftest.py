@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,28 +15,30 @@ from pathlib import Path
 import pytest
 
 from course import book_build_command
+from medialit.case import Case, load_case
 from medialit.paths import repo_root
+from tests.support import CHROMIUM_ARGS, find_chromium, isolate_jupyter
 
 ROOT = repo_root()
-CHROMIUM_VARIABLE = "MEDIALIT_CHROMIUM"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Give Jupyter and matplotlib fresh folders, so nothing on the machine can leak in."""
-    scratch = Path(tempfile.mkdtemp(prefix="medialit-tests-"))
-    for variable in (
-        "JUPYTER_DATA_DIR",
-        "JUPYTER_CONFIG_DIR",
-        "JUPYTER_RUNTIME_DIR",
-        "MPLCONFIGDIR",
-        "IPYTHONDIR",
-    ):
-        folder = scratch / variable.lower()
-        folder.mkdir()
-        os.environ[variable] = str(folder)
-    os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
-    os.environ["MPLBACKEND"] = "Agg"
-    os.environ["PYTHONNOUSERSITE"] = "1"
+    isolate_jupyter(Path(tempfile.mkdtemp(prefix="medialit-tests-")))
+
+
+@pytest.fixture(scope="session")
+def case() -> Case:
+    """The shipped case, loaded once."""
+    return load_case()
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private work folder for autosaved tag files (``MEDIALIT_WORK_DIR``)."""
+    folder = tmp_path / "work"
+    monkeypatch.setenv("MEDIALIT_WORK_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -73,8 +74,8 @@ def book_server(built_book: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     """Debian's Chromium; skipped locally when absent, but a failure in CI."""
-    path = os.environ.get(CHROMIUM_VARIABLE) or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
+    path = find_chromium()
+    if path is None:
         message = "Debian's chromium is not installed (apt-get install chromium)"
         if os.environ.get("CI"):
             pytest.fail(message)
@@ -90,15 +91,7 @@ def browser(chromium_path: str) -> Iterator[object]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_path,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()

@@ -8,23 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medialit import load_case
 from medialit.exercise import Exercise, start
 from medialit.feedback_view import CheckResult, show_passage, worked_example
 from medialit.sample import sample_class
 from medialit.tags import load_tags
-
-
-@pytest.fixture(scope="module")
-def case():
-    return load_case()
-
-
-@pytest.fixture
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    monkeypatch.setenv("MEDIALIT_WORK_DIR", str(folder))
-    return folder
 
 
 def saved(exercise: Exercise) -> dict:

@@ -8,9 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import ipywidgets as widgets
-import pytest
 
-from medialit import load_case
 from medialit.exercise import start
 from medialit.widget import PREVIEW_SENTENCE, TaggingWidget
 
@@ -20,18 +18,6 @@ LABELS = {
     "selective_citation": "Selective citation",
     "framing": "Framing",
 }
-
-
-@pytest.fixture(scope="module")
-def case():
-    return load_case()
-
-
-@pytest.fixture
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    monkeypatch.setenv("MEDIALIT_WORK_DIR", str(folder))
-    return folder
 
 
 def make(case, exercise_id: str = "hedging") -> TaggingWidget:

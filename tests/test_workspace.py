@@ -15,11 +15,6 @@ from medialit.workspace import WORK_DIR_VARIABLE, Workspace, tag_file_name, work
 HEDGING = load_case().exercise("hedging").passage_ids
 
 
-@pytest.fixture(scope="module")
-def case():
-    return load_case()
-
-
 def _tags(case, tags: dict[str, list[str]]) -> TagSet:
     return TagSet(case=case.case_id, tags=tags, saved_at="2024-05-01T09:30:00+00:00")
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
+# jsonschema imports the optional package rfc3987_syntax, when it is installed, to check the
+# "iri" string format; that import compiles a grammar and takes most of a second, which a
+# learner waits through every time a notebook starts on Binder. Our schemas use no IRI format,
+# so, unless something imported it already, mark it unavailable: jsonschema then skips that one
+# format checker and nothing else changes.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+from jsonschema import Draft202012Validator  # noqa: E402
 
 
 @cache
