@@ -1,7 +1,9 @@
-"""Start Voila as a subprocess on 127.0.0.1 for a browser test or a benchmark, and always stop it.
+"""Start Voila, JupyterLab or Notebook 7 on 127.0.0.1 for a browser test or a benchmark; always stop it.
 
 >>> with voila_server(ROOT / "notebooks", work_dir=tmp_path) as server:  # doctest: +SKIP
 ...     page.goto(server.render_url("02_hedging.ipynb"))
+>>> with jupyter_server("lab", ROOT / "notebooks", work_dir=tmp_path) as server:  # doctest: +SKIP
+...     page.goto(server.notebook_url("02_hedging.ipynb"))
 
 The server gets a copy of ``os.environ`` (so the test session's isolated ``JUPYTER_*`` folders
 from ``tests/conftest.py`` apply), with ``MEDIALIT_WORK_DIR`` pointing to ``work_dir`` so the
@@ -25,7 +27,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -49,9 +51,16 @@ class VoilaServer:
     log_path: Path
     work_dir: Path
 
+    app: str = "voila"
+
     def render_url(self, notebook: str) -> str:
         """The URL that executes and renders ``notebook`` (a path relative to the served folder)."""
         return f"{self.url}/voila/render/{quote(notebook)}"
+
+    def notebook_url(self, notebook: str) -> str:
+        """The URL that opens ``notebook`` in JupyterLab or Notebook 7."""
+        prefix = "lab/tree" if self.app == "lab" else "notebooks"
+        return f"{self.url}/{prefix}/{quote(notebook)}"
 
     def log(self, last: int = 4000) -> str:
         """The end of Voila's log (stdout and stderr together)."""
@@ -84,6 +93,26 @@ def voila_command(root: Path, port: int, extra_args: tuple[str, ...] = ()) -> li
     ]
 
 
+def jupyter_command(app: str, root: Path, port: int) -> list[str]:
+    """JupyterLab (``app="lab"``) or Notebook 7 (``"notebook"``) serving ``root``, no token, on 127.0.0.1."""
+    module = "jupyterlab" if app == "lab" else "notebook"
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return [
+        sys.executable,
+        "-m",
+        module,
+        "--no-browser",
+        f"--ServerApp.ip={HOST}",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=",
+        *as_root,
+    ]
+
+
 def voila_env(work_dir: Path) -> dict[str, str]:
     """The environment for Voila and its kernels: the current one, saving to ``work_dir``."""
     env = dict(os.environ)
@@ -104,12 +133,13 @@ def _answers(url: str) -> bool:
 
 
 def wait_until_answering(server: VoilaServer, timeout: float = START_TIMEOUT) -> None:
-    """Poll the server's tree page until it answers; raise if Voila exits or time runs out."""
+    """Poll the server until it answers; raise if it exits or time runs out."""
     deadline = time.monotonic() + timeout
+    probe = "/voila/tree" if server.app == "voila" else "/api/status"
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise VoilaStartError(f"Voila exited with code {server.process.returncode}:\n{server.log()}")
-        if _answers(f"{server.url}/voila/tree"):
+        if _answers(f"{server.url}{probe}"):
             return
         time.sleep(0.2)
     raise VoilaStartError(f"Voila did not answer on {server.url} within {timeout:.0f} s:\n{server.log()}")
@@ -141,18 +171,41 @@ def voila_server(
     ``work_dir`` (default: a new temporary folder) becomes ``MEDIALIT_WORK_DIR``. The server is
     always stopped on leaving the block, also after an error.
     """
+    with _served(
+        "voila", lambda port: voila_command(Path(root), port, extra_args), root, work_dir, timeout
+    ) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def jupyter_server(
+    app: str, root: Path, work_dir: Path | None = None, timeout: float = START_TIMEOUT
+) -> Iterator[VoilaServer]:
+    """Serve ``root`` with JupyterLab (``app="lab"``) or Notebook 7 (``"notebook"``), as Voila is served."""
+    with _served(app, lambda port: jupyter_command(app, Path(root), port), root, work_dir, timeout) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def _served(
+    app: str,
+    command: Callable[[int], list[str]],
+    root: Path,
+    work_dir: Path | None,
+    timeout: float,
+) -> Iterator[VoilaServer]:
     with contextlib.ExitStack() as stack:
         if work_dir is None:
             work_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="medialit-work-")))
         work_dir.mkdir(parents=True, exist_ok=True)
-        logs = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="medialit-voila-")))
+        logs = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"medialit-{app}-")))
         server = None
         for attempt in range(PORT_ATTEMPTS):
             port = free_port()
-            log_path = logs / f"voila-{attempt}.log"
+            log_path = logs / f"{app}-{attempt}.log"
             with log_path.open("wb") as log:
                 process = subprocess.Popen(
-                    voila_command(Path(root), port, extra_args),
+                    command(port),
                     cwd=str(root),
                     env=voila_env(work_dir),
                     stdin=subprocess.DEVNULL,
@@ -160,7 +213,7 @@ def voila_server(
                     stderr=subprocess.STDOUT,
                     start_new_session=True,  # its own process group, so its kernels stop with it
                 )
-            server = VoilaServer(f"http://{HOST}:{port}", process, log_path, work_dir)
+            server = VoilaServer(f"http://{HOST}:{port}", process, log_path, work_dir, app)
             try:
                 wait_until_answering(server, timeout)
                 break
