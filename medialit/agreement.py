@@ -7,10 +7,19 @@ Callers report ``nan`` as "undefined", never as a number.
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
 Counts = npt.ArrayLike
+
+
+def number_text(value: Any) -> str:
+    """A statistic as text with two decimals, or "undefined" for ``nan`` (or ``None``)."""
+    value = float("nan") if value is None else float(value)
+    return "undefined" if math.isnan(value) else f"{value:.2f}"
 
 
 def _ratio(numerator: Counts, denominator: Counts) -> np.ndarray:

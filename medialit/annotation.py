@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
-from medialit.agreement import cohen_kappa
+from medialit.agreement import cohen_kappa, number_text
 
 
 def pass_agreement(
@@ -48,9 +47,8 @@ def format_agreement(table: pd.DataFrame) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for category, row in table.iterrows():
-        kappa = "undefined" if np.isnan(row["kappa"]) else f"{row['kappa']:.2f}"
         lines.append(
             f"| {category} | {row['both']:.0f} | {row['first_only']:.0f} | {row['second_only']:.0f} | "
-            f"{row['neither']:.0f} | {row['observed']:.2f} | {kappa} |"
+            f"{row['neither']:.0f} | {row['observed']:.2f} | {number_text(row['kappa'])} |"
         )
     return "\n".join(lines)

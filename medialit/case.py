@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from medialit.paths import data_dir
+from medialit.paths import MANIFEST, data_dir
 from medialit.problems import ProblemsError
 from medialit.segment import derived_files
 from medialit.validate import check_case
@@ -49,11 +49,6 @@ class Case:
     def case_id(self) -> str:
         """The case's id, written into every learner's tag file."""
         return self.manifest["case"]
-
-    @property
-    def constructed(self) -> bool:
-        """True for a text written for the course rather than a real article."""
-        return bool(self.manifest.get("constructed", False))
 
     @property
     def title(self) -> str:
@@ -125,6 +120,11 @@ class Case:
         return ["article", *self.manifest.get("exercises", {})]
 
 
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """The case's manifest, ``case.json`` in its folder."""
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+
+
 def case_folder(name: str | None = None) -> Path:
     """The folder of the case called ``name`` (a sub-folder of the data folder), or the main case."""
     return data_dir() / name if name else data_dir()
@@ -133,13 +133,12 @@ def case_folder(name: str | None = None) -> Path:
 def case_folders() -> list[Path]:
     """The main case's folder and the folders of the further cases its manifest lists."""
     main = data_dir()
-    manifest = json.loads((main / "case.json").read_text(encoding="utf-8"))
-    return [main, *(main / name for name in manifest.get("cases", []))]
+    return [main, *(main / name for name in read_manifest(main).get("cases", []))]
 
 
 def case_derived_files(folder: Path) -> dict[str, str]:
     """What ``article.txt``, ``passages.csv`` and ``links.csv`` must hold, from the case's source."""
-    manifest = json.loads((folder / "case.json").read_text(encoding="utf-8"))
+    manifest = read_manifest(folder)
     source = (folder / manifest["files"]["seed"]).read_text(encoding="utf-8")
     return derived_files(
         source, segmenter=manifest.get("segmenter", "web-seed"), prefix=manifest.get("id_prefix", "p")
@@ -158,8 +157,7 @@ def load_case(folder: Path | str | None = None) -> Case:
     report = check_case(folder)
     if not report.ok:
         raise ProblemsError(report.problems)
-    manifest = json.loads((folder / "case.json").read_text(encoding="utf-8"))
-    return Case(folder.resolve(), manifest)
+    return Case(folder.resolve(), read_manifest(folder))
 
 
 def category_table(case: Case) -> pd.DataFrame:
@@ -174,3 +172,11 @@ def category_table(case: Case) -> pd.DataFrame:
             for category in case.categories.values()
         ]
     ).set_index("category")
+
+
+def subtype_label(case: Case, category: str, subtype: str) -> str:
+    """The taxonomy's label for a subtype id (the id itself if unknown or empty)."""
+    for entry in case.categories[category]["subtypes"]:
+        if entry["id"] == subtype:
+            return entry["label"]
+    return subtype

@@ -6,8 +6,6 @@ The report itself is built by :mod:`medialit.report`; this module only shows it 
 from __future__ import annotations
 
 import html
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -15,8 +13,8 @@ import pandas as pd
 
 from medialit.case import Case
 from medialit.feedback_view import HTMLBlock, plot_html
-from medialit.report import ClassReport, build_report, figures, load_folder, totals_line
-from medialit.widget import uploaded_files
+from medialit.report import ClassReport, build_report, figures, hardest_table, load_uploads, totals_line
+from medialit.widget import guarded, status_html, uploaded_files
 
 UPLOAD_PREVIEW = (
     "Here the notebook shows an upload control (Add class files). This is a preview: launch the "
@@ -29,12 +27,6 @@ def learners_table(report: ClassReport) -> pd.DataFrame:
     """One row per learner: coverage, micro scores and F1 per category."""
     columns = [*LEARNER_COLUMNS, *(f"{c}_f1" for c in report.stack.key.categories)]
     return report.learners[columns].set_index("learner")
-
-
-def hardest_table(report: ClassReport, n: int = 10) -> pd.DataFrame:
-    """The ``n`` (passage, category) pairs the class found hardest."""
-    columns = ["passage_id", "category", "key", "subtype", "reviewed", "tagged", "share", "difficulty"]
-    return report.passages.dropna(subset=["difficulty"]).head(n)[columns]
 
 
 def frame_html(frame: pd.DataFrame, caption: str) -> str:
@@ -69,7 +61,9 @@ class ClassUpload(widgets.VBox):
         self.exercise = exercise
         self.upload = widgets.FileUpload(description="Add class files", accept=".json,.csv", multiple=True)
         self.output = widgets.HTML()
-        self.upload.observe(lambda change: self.show(uploaded_files(change["new"])), "value")
+        self.upload.observe(
+            guarded(lambda change: self.show(uploaded_files(change["new"])), self._show_message), "value"
+        )
         super().__init__(children=[self.upload, self.output])
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
@@ -82,8 +76,8 @@ class ClassUpload(widgets.VBox):
         """Build and show the report for uploaded ``(name, content)`` files."""
         if not files:
             return
-        folder = Path(tempfile.mkdtemp(prefix="medialit-class-"))
-        for name, content in files:
-            (folder / Path(name).name).write_bytes(content)
-        tagsets, errors = load_folder(folder, self.case)
+        tagsets, errors = load_uploads(files, self.case)
         self.output.value = report_html(build_report(tagsets, self.case, self.exercise, errors))
+
+    def _show_message(self, message: str) -> None:
+        self.output.value = status_html(message)

@@ -16,7 +16,7 @@ from pathlib import Path
 from medialit.annotation import format_agreement, pass_agreement
 from medialit.case import Case, Exercise, case_derived_files, case_folders, load_case
 from medialit.paths import DataNotFoundError
-from medialit.problems import Problem, ProblemsError, display_name
+from medialit.problems import Problem, ProblemsError, display_name, error_text
 from medialit.validate import check_case
 
 #: Set this variable to see the traceback of an unexpected error (for developers).
@@ -205,14 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrupted.", file=sys.stderr)
         return 130
     except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        print(f"Could not read or write a file{where}: {error.strerror or error}", file=sys.stderr)
+        print(error_text(error), file=sys.stderr)
         return 1
     except Exception as error:  # the last resort: a plain message, never a traceback
         if os.environ.get(DEBUG_VARIABLE):
             raise
-        print(
-            f"Unexpected error ({type(error).__name__}: {error}); set {DEBUG_VARIABLE}=1 for details.",
-            file=sys.stderr,
-        )
+        print(f"{error_text(error)} Set {DEBUG_VARIABLE}=1 for details.", file=sys.stderr)
         return 1

@@ -24,17 +24,7 @@ from medialit.case import Exercise as ExerciseSpec
 from medialit.feedback_view import CheckResult
 from medialit.problems import Problem, ProblemsError
 from medialit.scoring import feedback, score
-from medialit.tags import (
-    MAX_BYTES,
-    TagSet,
-    decode_text,
-    dump_tags,
-    find_span,
-    now_iso,
-    parse_json_text,
-    parse_tags,
-    parse_tags_csv,
-)
+from medialit.tags import TagSet, clean_learner, dump_tags, find_span, now_iso, one_learner, parse_tag_file
 from medialit.workspace import Workspace, count_reviewed
 
 
@@ -57,23 +47,6 @@ def problems_text(problems: list[Problem]) -> str:
     return " ".join(f"{p.message}." for p in problems[:10]) + (" …" if len(problems) > 10 else "")
 
 
-def parse_upload(data: bytes, name: str, case: Case) -> TagSet:
-    """A tag set from an uploaded file's bytes: ``medialit-tags/1`` JSON or the flat CSV (one learner)."""
-    if len(data) > MAX_BYTES:
-        raise ProblemsError([Problem(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")])
-    text = decode_text(data, name)
-    if name.lower().endswith(".csv"):
-        tagsets = parse_tags_csv(text, case, name)
-        if len(tagsets) != 1:
-            raise ProblemsError(
-                [Problem(name, f"holds {len(tagsets)} learners; give a file with one learner")]
-            )
-        tagset = tagsets[0]
-        tagset.saved_at = now_iso()
-        return tagset
-    return parse_tags(parse_json_text(text, name), case, name)
-
-
 class Exercise:
     """One learner's work on one exercise, autosaved on every change."""
 
@@ -87,9 +60,9 @@ class Exercise:
         self._listeners: list[Callable[[], None]] = []
         self._widget: object | None = None
         resumed = workspace.resume(case, spec.passage_ids)
-        self.tagset = resumed.tagset or TagSet(case=case.case_id, tags={}, learner=learner)
-        if learner and not self.tagset.learner:
-            self.tagset.learner = learner
+        self.tagset = resumed.tagset or TagSet(case=case.case_id, tags={})
+        if not self.tagset.learner:
+            self.tagset.learner = clean_learner(learner)
         self.message = resumed.message
         self.resumed_from_backup = resumed.from_backup
         self.moved_to = resumed.moved_to
@@ -123,7 +96,7 @@ class Exercise:
 
     @learner.setter
     def learner(self, value: str | None) -> None:
-        self.tagset.learner = " ".join((value or "").split())[:200] or None
+        self.tagset.learner = clean_learner(value)
         self._changed()
 
     def text(self, passage_id: str) -> str:
@@ -170,10 +143,13 @@ class Exercise:
         """Tag a passage with a category (this clears "no technique")."""
         self._check_passage(passage_id)
         self._check_category(category)
+        self._add_tag(passage_id, category)
+        self._changed()
+
+    def _add_tag(self, passage_id: str, category: str) -> None:
         given = self.tagset.tags.setdefault(passage_id, [])
         if category not in given:
             given.append(category)
-        self._changed()
 
     def untag(self, passage_id: str, category: str) -> None:
         """Remove a tag (and its cue words); with no tag left the passage is not reviewed."""
@@ -219,9 +195,7 @@ class Exercise:
         kept = [p for p in phrases if find_span(text, p) is not None]
         missing = [p for p in phrases if p not in kept]
         if kept:
-            given = self.tagset.tags.setdefault(passage_id, [])
-            if category not in given:
-                given.append(category)
+            self._add_tag(passage_id, category)
             self.tagset.cues.setdefault(passage_id, {})[category] = list(dict.fromkeys(kept))[:50]
         else:
             self._drop_cues(passage_id, category)
@@ -257,19 +231,14 @@ class Exercise:
         return f"Restored your work from {source}: {self.progress()}.{before}"
 
     def restore(self, data: bytes, name: str) -> str:
-        """Restore from an uploaded file's bytes; returns a message (problems in plain words)."""
+        """Restore from an uploaded file's bytes (JSON, or flat CSV with one learner); returns a message."""
         try:
-            tagset = parse_upload(data, name, self.case)
+            tagset = one_learner(parse_tag_file(data, name, self.case), name)
         except ProblemsError as error:
             return f"Nothing was restored: {name} could not be used. {problems_text(error.problems)}"
         skipped = tagset.problems
         message = self.replace(tagset, name)
         return message + (f" Skipped: {problems_text(skipped)}" if skipped else "")
-
-    def restore_file(self, path: Path | str) -> str:
-        """Restore from a tag file on disk (JSON or flat CSV); returns a message."""
-        path = Path(path)
-        return self.restore(path.read_bytes(), path.name)
 
     def _changed(self) -> None:
         self.tagset.saved_at = now_iso()

@@ -10,13 +10,13 @@ from __future__ import annotations
 import base64
 import html
 import io
-import math
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from medialit.case import Case
+from medialit.agreement import number_text
+from medialit.case import Case, load_case, subtype_label
 from medialit.plots import Plot, category_scores_plot
 from medialit.report import format_score
 from medialit.scoring import STATISTICS, Score
@@ -52,14 +52,6 @@ def passage_html(case: Case, passage_id: str, cue: str | None = None) -> str:
     )
 
 
-def subtype_label(case: Case, category: str, subtype: str) -> str:
-    """The taxonomy's label for a subtype id (the id itself if unknown or empty)."""
-    for entry in case.categories[category]["subtypes"]:
-        if entry["id"] == subtype:
-            return entry["label"]
-    return subtype
-
-
 class HTMLBlock:
     """HTML that a notebook displays as itself (``_repr_html_``)."""
 
@@ -75,8 +67,6 @@ class HTMLBlock:
 
 def show_passage(passage_id: str, cue: str | None = None, case: Case | None = None) -> HTMLBlock:
     """A passage for a notebook cell, with ``cue`` highlighted (no retyping of the article)."""
-    from medialit.case import load_case
-
     return HTMLBlock(passage_html(case or load_case(), passage_id, cue))
 
 
@@ -85,8 +75,6 @@ def worked_example(category: str, avoid: tuple[str, ...] = (), case: Case | None
 
     Notebooks pass the exercise's own passages as ``avoid``, so the example gives nothing away.
     """
-    from medialit.case import load_case
-
     case = case or load_case()
     key = case.key
     rows = key[(key["category"] == category) & (key["strength"] == "clear") & ~key["passage_id"].isin(avoid)]
@@ -104,12 +92,6 @@ def worked_example(category: str, avoid: tuple[str, ...] = (), case: Case | None
 
 
 # --- check results -------------------------------------------------------------------------------
-
-
-def number_text(value: Any) -> str:
-    """A score as text with two decimals, or "undefined" for nan."""
-    value = float(value)
-    return "undefined" if math.isnan(value) else f"{value:.2f}"
 
 
 def scores_frame(result: Score, labels: dict[str, str]) -> pd.DataFrame:

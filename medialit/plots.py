@@ -19,6 +19,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+from medialit.agreement import number_text
 from medialit.palette import MISSING, SEQUENTIAL_CMAP, series_colours
 
 METRICS = ("precision", "recall", "f1")
@@ -57,10 +58,6 @@ def _nanmedian(values: np.ndarray) -> float:
     return float(np.median(finite)) if finite.size else float("nan")
 
 
-def _number(value: float) -> str:
-    return "undefined" if np.isnan(value) else f"{value:.2f}"
-
-
 def category_scores_plot(
     scores: pd.DataFrame, labels: dict[str, str] | None = None, title: str = "Scores by category"
 ) -> Plot:
@@ -89,8 +86,8 @@ def category_scores_plot(
             label=METRIC_LABELS[metric],
         )
         for y_value, value in zip(y, values, strict=True):
-            text = "undefined" if np.isnan(value) else f"{value:.2f}"
-            axes.text((0 if np.isnan(value) else value) + 0.01, y_value, text, va="center", fontsize=8)
+            x = 0 if np.isnan(value) else value
+            axes.text(x + 0.01, y_value, number_text(value), va="center", fontsize=8)
     axes.set_yticks(positions, names)
     axes.invert_yaxis()
     axes.set_xlim(0, 1.15)
@@ -98,8 +95,8 @@ def category_scores_plot(
     axes.set_title(title)
     axes.legend(loc="lower right", fontsize=8)
     parts = [
-        f"{name}: precision {_number(row['precision'])}, recall {_number(row['recall'])}, "
-        f"F1 {_number(row['f1'])}"
+        f"{name}: precision {number_text(row['precision'])}, recall {number_text(row['recall'])}, "
+        f"F1 {number_text(row['f1'])}"
         for name, (_, row) in zip(names, scores.iterrows(), strict=True)
     ]
     alt = f"{title}. Horizontal bar chart of precision, recall and F1 for each category. " + "; ".join(parts)
@@ -201,7 +198,7 @@ def heatmap_plot(
     figure.colorbar(image, ax=axes, label=METRIC_LABELS.get(metric, metric))
     axes.set_title(f"{METRIC_LABELS.get(metric, metric)} by learner and category")
     parts = [
-        f"{labels.get(c, c)} median {_number(_nanmedian(values[:, i]))}, "
+        f"{labels.get(c, c)} median {number_text(_nanmedian(values[:, i]))}, "
         f"undefined for {int(np.isnan(values[:, i]).sum())} learners"
         for i, c in enumerate(categories)
     ]

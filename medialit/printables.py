@@ -10,7 +10,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from medialit.case import Case
+from medialit.case import Case, subtype_label
+from medialit.feedback_view import highlight
 
 STYLE = """
 body { font-family: Georgia, "Times New Roman", serif; max-width: 60em; margin: 2em auto;
@@ -82,14 +83,6 @@ def worksheet_html(case: Case, exercise_id: str) -> str:
     )
 
 
-def _highlight(text: str, cue: str) -> str:
-    start = text.find(cue)
-    if start < 0:
-        return escape(text)
-    end = start + len(cue)
-    return f"{escape(text[:start])}<mark>{escape(cue)}</mark>{escape(text[end:])}"
-
-
 def answer_key_html(case: Case, exercise_id: str) -> str:
     """The instructor's answer key for an exercise: every key judgement, explained."""
     exercise = case.exercise(exercise_id)
@@ -110,12 +103,12 @@ def answer_key_html(case: Case, exercise_id: str) -> str:
         items = []
         for row in rows.itertuples():
             category = case.categories[row.category]
-            subtype = next(s["label"] for s in category["subtypes"] if s["id"] == row.subtype)
+            subtype = subtype_label(case, row.category, row.subtype)
             strength = '<span class="arguable">arguable</span>' if row.strength == "arguable" else "clear"
             check = f"<br><strong>Check:</strong> {escape(row.check)}" if row.check else ""
             items.append(
                 f"<li><strong>{escape(category['label'])}</strong> — {escape(subtype)} ({strength}). "
-                f"<p>{_highlight(text, row.cue)}</p>{escape(row.rationale)}{check}</li>"
+                f"<p>{highlight(text, row.cue)}</p>{escape(row.rationale)}{check}</li>"
             )
         parts.append(
             f'<h2><span class="id">{passage_id}</span></h2>\n<p>{escape(text)}</p>\n<ul>\n'

@@ -35,3 +35,11 @@ def display_name(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def error_text(error: Exception) -> str:
+    """An unexpected error as one plain sentence, naming the file when there is one."""
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"Could not read or write a file{where}: {error.strerror or error}."
+    return f"Unexpected error ({type(error).__name__}: {error})."

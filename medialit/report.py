@@ -1,7 +1,8 @@
 """A class report from a folder of learners' tag files: tables, figures and an HTML summary.
 
 :func:`load_folder` reads every ``.json`` and ``.csv`` file in a folder (``.bak`` backups and
-hidden files are skipped); a bad file is listed as a problem and every good file is still used.
+hidden files are skipped), :func:`load_uploads` the same from uploaded files; a bad file is
+listed as a problem and every good file is still used.
 :func:`build_report` scores the whole class at once on stacked arrays; :func:`write_report`
 writes ``learners.csv``, ``passages.csv``, ``agreement.csv``, ``problems.csv``, the figures and
 ``index.html``. In the CSV files an empty cell means "undefined", and every text cell is made
@@ -12,13 +13,16 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from medialit.agreement import number_text
 from medialit.case import Case, Exercise
 from medialit.plots import Plot, article_strip_plot, category_scores_plot, heatmap_plot
 from medialit.problems import Problem, ProblemsError, display_name
@@ -35,7 +39,7 @@ from medialit.scoring import (
     statistics,
     table_counts,
 )
-from medialit.tags import TagSet, csv_text, load_tags, read_tags_csv
+from medialit.tags import TagSet, csv_text, parse_tag_file, read_limited
 
 TAG_SUFFIXES = (".json", ".csv")
 AGREEMENT_CAPTION = (
@@ -79,19 +83,32 @@ def load_folder(folder: Path | str, case: Case) -> tuple[list[TagSet], list[Prob
     folder = Path(folder)
     if not folder.is_dir():
         raise ProblemsError([Problem(display_name(folder), "is not a folder")])
+    paths = [
+        path
+        for path in sorted(folder.iterdir())
+        if not (path.name.startswith(".") or path.suffix.lower() == ".bak" or path.is_dir())
+    ]
+    return _load_files(((display_name(path), partial(read_limited, path)) for path in paths), case)
+
+
+def load_uploads(files: Iterable[tuple[str, bytes]], case: Case) -> tuple[list[TagSet], list[Problem]]:
+    """Like :func:`load_folder`, for uploaded ``(name, content)`` files (names may repeat)."""
+    named = ((name or "(a file without a name)", partial(bytes, content)) for name, content in files)
+    return _load_files(named, case)
+
+
+def _load_files(
+    files: Iterable[tuple[str, Callable[[], bytes]]], case: Case
+) -> tuple[list[TagSet], list[Problem]]:
+    """The tags of every ``(name, read)`` file; a file that cannot be used becomes its problems."""
     tagsets: list[TagSet] = []
     errors: list[Problem] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.suffix.lower() == ".bak" or path.is_dir():
-            continue
-        if path.suffix.lower() not in TAG_SUFFIXES:
-            errors.append(Problem(display_name(path), "is not a tag file (expected .json or .csv); skipped"))
+    for name, read in files:
+        if not name.lower().endswith(TAG_SUFFIXES):
+            errors.append(Problem(name, "is not a tag file (expected .json or .csv); skipped"))
             continue
         try:
-            if path.suffix.lower() == ".csv":
-                tagsets += read_tags_csv(path, case)
-            else:
-                tagsets.append(load_tags(path, case))
+            tagsets += parse_tag_file(read(), name, case)
         except ProblemsError as error:
             errors += error.problems
     return tagsets, errors
@@ -204,6 +221,12 @@ def build_report(
     )
 
 
+def hardest_table(report: ClassReport, n: int = 10) -> pd.DataFrame:
+    """The ``n`` (passage, category) pairs the class found hardest (pairs without a difficulty left out)."""
+    columns = ["passage_id", "category", "key", "subtype", "reviewed", "tagged", "share", "difficulty"]
+    return report.passages.dropna(subset=["difficulty"]).head(n)[columns]
+
+
 # --- figures ------------------------------------------------------------------------------------
 
 
@@ -283,10 +306,6 @@ def render_html(report: ClassReport, images: list[tuple[str, str]]) -> str:
     """The HTML summary; ``images`` are ``(file name, alt text)`` pairs. Everything is escaped."""
     learner_columns = ["learner", "file", "coverage", "micro_precision", "micro_recall", "micro_f1"]
     learner_columns += [f"{c}_f1" for c in report.stack.key.categories]
-    hardest = report.passages.dropna(subset=["difficulty"]).head(20)
-    hardest = hardest[
-        ["passage_id", "category", "key", "subtype", "reviewed", "tagged", "share", "difficulty"]
-    ]
     figures_html = "\n".join(
         f'<figure><img src="{html.escape(name)}" alt="{html.escape(alt)}">'
         f"<figcaption>{html.escape(alt.split('. ')[0])}.</figcaption></figure>"
@@ -323,7 +342,7 @@ and left empty in the CSV files. Key tags marked arguable are neither required n
 <h2>Figures</h2>
 {figures_html}
 <h2>The hardest passages</h2>
-{_html_table(hardest, "The 20 hardest (passage, category) pairs")}
+{_html_table(hardest_table(report, 20), "The 20 hardest (passage, category) pairs")}
 <h2>Learners</h2>
 {_html_table(report.learners[learner_columns], "Scores per learner")}
 <h2>Problems</h2>
@@ -338,13 +357,11 @@ and left empty in the CSV files. Key tags marked arguable are neither required n
 
 def totals_line(report: ClassReport) -> str:
     """One line of totals for the command line and the HTML summary."""
-    f1_values = report.learners["micro_f1"].to_numpy(float)
-    mean = _nanmean(f1_values)
-    mean_text = "undefined" if math.isnan(mean) else f"{mean:.2f}"
+    mean = _nanmean(report.learners["micro_f1"].to_numpy(float))
     return (
         f"{len(report.learners)} learner(s) scored on {report.exercise.exercise_id}, "
         f"{len(report.bad_files)} bad file(s), {len(report.warnings)} warning(s); "
-        f"mean micro F1 {mean_text}"
+        f"mean micro F1 {number_text(mean)}"
     )
 
 
@@ -376,16 +393,11 @@ def write_report(report: ClassReport, out: Path | str, plots: bool = True) -> li
 # --- one learner, as text -------------------------------------------------------------------------
 
 
-def _text_number(value: Any) -> str:
-    value = _cell(value)
-    return "undefined" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
-
-
 def format_score(result: Score, notes: pd.DataFrame, labels: dict[str, str]) -> str:
     """One learner's scores and feedback as plain text (what ``medialit score`` prints)."""
     lines = [
         f"{result.learner}: {result.exercise_id}, reviewed {result.reviewed} of {result.total} passages "
-        f"(coverage {_text_number(result.coverage)}); micro F1 {_text_number(result.micro_f1)}",
+        f"(coverage {number_text(result.coverage)}); micro F1 {number_text(result.micro_f1)}",
         "",
         f"{'category':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4} {'precision':>10} {'recall':>10} "
         f"{'F1':>10} {'kappa':>10}",
@@ -395,13 +407,13 @@ def format_score(result: Score, notes: pd.DataFrame, labels: dict[str, str]) -> 
             f"{labels.get(category, category):<20} "
             + " ".join(f"{int(row[name]):>4}" for name in COUNTS)
             + " "
-            + " ".join(f"{_text_number(row[name]):>10}" for name in ("precision", "recall", "f1", "kappa"))
+            + " ".join(f"{number_text(row[name]):>10}" for name in ("precision", "recall", "f1", "kappa"))
         )
     if result.cues.pairs:
         lines += [
             "",
-            f"Cue words: {result.cues.pairs} pair(s); precision {_text_number(result.cues.precision)}, "
-            f"recall {_text_number(result.cues.recall)}, F1 {_text_number(result.cues.f1)}",
+            f"Cue words: {result.cues.pairs} pair(s); precision {number_text(result.cues.precision)}, "
+            f"recall {number_text(result.cues.recall)}, F1 {number_text(result.cues.f1)}",
         ]
     differences = notes[notes["status"].isin(["missed", "extra"])]
     if len(differences):

@@ -43,8 +43,6 @@ ABBREVIATIONS = frozenset({"Dr", "Gen", "Brig", "Jr", "Mr", "Mrs", "St", "Lt", "
 LINK = re.compile(r"\[([^\[\]]+)\]\(#\)")
 EMPHASIS = re.compile(r"(?<![\\\w])\*([^*\n]+)\*")
 TERMINAL = (".", "!", "?", ":", "”", '"', "…", ")")
-OPENING_QUOTES = "“‘"
-CLOSING_QUOTES = "”’"
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from medialit.case import Case, case_folders, load_case
+from medialit.case import Case, case_folders, load_case, subtype_label
 from medialit.printables import write_printables
 from medialit.workspace import WORK_DIR_VARIABLE
 
@@ -180,8 +180,9 @@ class WorkedExampleDirective(SphinxDirective):
                 )
             ]
         row = rows.iloc[0]
-        categories = _case().categories
-        subtype = next(s["label"] for s in categories[category]["subtypes"] if s["id"] == row["subtype"])
+        case = _case_of(passage_id)
+        categories = case.categories
+        subtype = subtype_label(case, category, row["subtype"])
         box = nodes.container(classes=["worked-example"])
         box += _passage_block(passage_id, row["cue"])
         facts = nodes.paragraph()

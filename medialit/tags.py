@@ -117,14 +117,18 @@ def read_limited(path: Path) -> bytes:
         if not path.is_file():
             raise ProblemsError([Problem(name, "is not a regular file")])
         if path.stat().st_size > MAX_BYTES:
-            raise ProblemsError([Problem(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")])
+            raise _too_large(name)
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise ProblemsError([Problem(name, f"could not be read ({error.strerror or error})")]) from None
     if len(data) > MAX_BYTES:
-        raise ProblemsError([Problem(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")])
+        raise _too_large(name)
     return data
+
+
+def _too_large(name: str) -> ProblemsError:
+    return ProblemsError([Problem(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")])
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -181,6 +185,17 @@ def parse_json_text(text: str, name: str) -> Any:
 _TOP_KEYS = frozenset({"format", "case", "learner", "saved_at", "tags", "cues", "notes"})
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 _CONTROL_MESSAGE = "learner: the name must not contain control characters such as line breaks"
+#: The longest learner name the format allows.
+LEARNER_MAX = 200
+
+
+def clean_learner(value: str | None) -> str | None:
+    """A learner's name as the format allows it, or ``None`` if nothing is left.
+
+    Control characters (line breaks, tabs, ...) become spaces, runs of spaces become one, and
+    the name is cut to :data:`LEARNER_MAX` characters; a saved file then always loads again.
+    """
+    return " ".join(_CONTROL.sub(" ", value or "").split())[:LEARNER_MAX] or None
 
 
 def _strings(values: Any, shortest: int, longest: int, most: int) -> bool:
@@ -213,7 +228,7 @@ def conforms(data: Any) -> bool:
         or type(saved_at) is not str
         or not 10 <= len(saved_at) <= 40
         or type(learner) is not str
-        or len(learner) > 200
+        or len(learner) > LEARNER_MAX
         or _CONTROL.search(learner)
     ):
         return False
@@ -306,22 +321,35 @@ def parse_tags(data: Any, case: CaseLike, name: str = "<tags>") -> TagSet:
     )
 
 
+def parse_tag_file(data: bytes, name: str, case: CaseLike) -> list[TagSet]:
+    """Every learner's tags in one file's bytes, read by the ending of its ``name``.
+
+    ``.csv``: the flat CSV form (one or more learners); anything else: ``medialit-tags/1`` JSON
+    (one learner). Raises :class:`ProblemsError` naming the file when it cannot be used.
+    """
+    if len(data) > MAX_BYTES:
+        raise _too_large(name)
+    text = decode_text(data, name)
+    if name.lower().endswith(".csv"):
+        return parse_tags_csv(text, case, name)
+    return [parse_tags(parse_json_text(text, name), case, name)]
+
+
+def one_learner(tagsets: list[TagSet], name: str) -> TagSet:
+    """The only learner in a file's tag sets; raises :class:`ProblemsError` if there are several."""
+    if len(tagsets) != 1:
+        raise ProblemsError([Problem(name, f"holds {len(tagsets)} learners; give a file with one learner")])
+    return tagsets[0]
+
+
 def load_tags(path: Path | str, case: CaseLike) -> TagSet:
     """Read one learner's tags from a ``.json`` file, or a ``.csv`` file holding one learner.
 
     Raises :class:`ProblemsError` naming the file when it cannot be used.
     """
     path = Path(path)
-    if path.suffix.lower() == ".csv":
-        tagsets = read_tags_csv(path, case)
-        if len(tagsets) != 1:
-            raise ProblemsError(
-                [Problem(display_name(path), f"holds {len(tagsets)} learners; give a file with one learner")]
-            )
-        return tagsets[0]
     name = display_name(path)
-    text = decode_text(read_limited(path), name)
-    return parse_tags(parse_json_text(text, name), case, name)
+    return one_learner(parse_tag_file(read_limited(path), name, case), name)
 
 
 def find_span(text: str, words: str) -> tuple[int, int] | None:

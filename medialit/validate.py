@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from medialit.case_files import Row, read_json, read_rows, read_text
+from medialit.paths import MANIFEST
 from medialit.problems import Problem, display_name
 from medialit.schemas import schema_errors
+from medialit.segment import LINK_COLUMNS, PASSAGE_COLUMNS
 
-PASSAGE_COLUMNS = ("passage_id", "section", "paragraph", "kind", "start", "end", "has_link", "text")
-LINK_COLUMNS = ("passage_id", "start", "end", "text")
 KEY_COLUMNS = ("passage_id", "category", "subtype", "strength", "cue", "rationale", "check")
 SOURCE_COLUMNS = (
     "source_id",
@@ -235,7 +235,7 @@ def _check_exercises(
 def check_case(folder: Path) -> CaseReport:
     """Check every file of the case in ``folder`` and the references between them."""
     report = CaseReport()
-    manifest_path = folder / "case.json"
+    manifest_path = folder / MANIFEST
     manifest, problems = read_json(manifest_path)
     report.problems += problems
     if manifest is None:

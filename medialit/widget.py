@@ -34,11 +34,13 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
 
 from medialit.exercise import Exercise, not_found_message
+from medialit.problems import error_text
 from medialit.workspace import readable_time
 
 WIDE = {"description_width": "initial"}
@@ -58,6 +60,22 @@ def uploaded_files(value: Any) -> list[tuple[str, bytes]]:
     if isinstance(value, dict):  # ipywidgets 7: {name: {"metadata": ..., "content": bytes}}
         return [(name, bytes(item["content"])) for name, item in value.items()]
     return [(item["name"], bytes(item["content"])) for item in value or ()]
+
+
+def guarded(callback: Callable[..., None], show: Callable[[str], None]) -> Callable[..., None]:
+    """``callback`` for a widget event, with any error passed to ``show`` as one plain sentence.
+
+    An exception escaping an ipywidgets callback would reach the learner as a traceback (or
+    vanish into the front end's log), so every callback a control calls goes through here.
+    """
+
+    def run(*args: Any) -> None:
+        try:
+            callback(*args)
+        except Exception as error:
+            show(error_text(error))
+
+    return run
 
 
 def status_html(message: str) -> str:
@@ -248,22 +266,29 @@ class TaggingWidget(widgets.VBox):
         ]
 
     def _connect(self) -> None:
+        def on_value(control: widgets.Widget, callback: Callable[[Any], None]) -> None:
+            control.observe(guarded(lambda change: callback(change["new"]), self._show_status), "value")
+
+        def on_click(button: widgets.Button, callback: Callable[[], None]) -> None:
+            button.on_click(guarded(lambda _: callback(), self._show_status))
+
         for category, box in self.category_boxes.items():
-            box.observe(lambda change, c=category: self._on_category(c, change["new"]), "value")
+            on_value(box, lambda ticked, c=category: self._on_category(c, ticked))
         for category, box in self.cue_boxes.items():
-            box.observe(lambda change, c=category: self._on_cue(c, change["new"]), "value")
-        self.no_technique_box.observe(lambda change: self._on_no_technique(change["new"]), "value")
-        self.note.observe(
-            lambda change: self._unless_syncing(self.exercise.note, self.pid, change["new"]), "value"
-        )
-        self.learner.observe(lambda change: self._on_learner(change["new"]), "value")
-        self.go_to.observe(lambda change: self._on_go_to(change["new"]), "value")
-        self.only_unreviewed.observe(lambda change: self._refresh_go_to(), "value")
-        self.previous_button.on_click(lambda _: self.step(-1))
-        self.next_button.on_click(lambda _: self.step(1))
-        self.check_button.on_click(lambda _: self.show_check())
-        self.download_button.on_click(lambda _: self.show_download())
-        self.upload.observe(lambda change: self._on_upload(change["new"]), "value")
+            on_value(box, lambda value, c=category: self._on_cue(c, value))
+        on_value(self.no_technique_box, self._on_no_technique)
+        on_value(self.note, lambda value: self._unless_syncing(self.exercise.note, self.pid, value))
+        on_value(self.learner, self._on_learner)
+        on_value(self.go_to, self._on_go_to)
+        on_value(self.only_unreviewed, lambda _: self._refresh_go_to())
+        on_value(self.upload, self._on_upload)
+        on_click(self.previous_button, lambda: self.step(-1))
+        on_click(self.next_button, lambda: self.step(1))
+        on_click(self.check_button, self.show_check)
+        on_click(self.download_button, self.show_download)
+
+    def _show_status(self, message: str) -> None:
+        self.status.value = status_html(message)
 
     # --- state -> view ---------------------------------------------------------------------------
 

@@ -191,3 +191,15 @@ def test_sample_class_is_reproducible(tmp_path: Path, case) -> None:
     second = sample_class(tmp_path / "b", n=3, seed=1, exercise="hedging", case=case)
     assert [load_tags(p, case).tags for p in first] == [load_tags(p, case).tags for p in second]
     assert all(load_tags(p, case).learner.startswith("Sample learner") for p in first)
+
+
+@pytest.mark.parametrize("learner", ["Ada\n", "Ada\x07", "A" * 300])
+def test_a_learner_name_that_breaks_the_format_does_not_lose_the_work(work: Path, case, learner: str) -> None:
+    exercise = start("hedging", learner=learner, case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    load_tags(exercise.path, case)  # the saved file follows the format
+    again = start("hedging", learner=learner, case=case, quiet=True)
+    assert again.tagset.tags == {"p044": ["hedging"]}
+    again.learner = learner  # the widget's name field
+    load_tags(again.path, case)
+    assert again.learner and len(again.learner) <= 200 and again.learner.isprintable()

@@ -293,3 +293,32 @@ def test_mime_bundle_has_widget_and_static_preview(work: Path, case) -> None:
     for label in LABELS.values():
         assert f"> {label}</label>" in preview
     assert preview.count("disabled") >= 5 and "p001" in preview
+
+
+def test_an_error_inside_a_callback_is_a_plain_message_in_the_widget(work: Path, case, monkeypatch) -> None:
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True
+
+    def full_disk(self, label: str = "replaced") -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("medialit.workspace.Workspace.keep_copy", full_disk)
+    restored = {"format": "medialit-tags/1", "case": case.case_id, "saved_at": "2024-05-01T09:30:00+00:00"}
+    upload(widget, "mine.json", json.dumps({**restored, "tags": {"p045": []}}).encode())  # must not raise
+    assert "No space left on device" in widget.status.value and "Traceback" not in widget.status.value
+    assert saved(widget)["tags"] == {"p034": ["hedging"]}
+
+
+def test_class_upload_uses_every_file_and_explains_bad_ones(work: Path, case) -> None:
+    from medialit.class_view import ClassUpload
+
+    def tag_file(learner: str) -> bytes:
+        data = {"format": "medialit-tags/1", "case": case.case_id, "learner": learner}
+        return json.dumps({**data, "saved_at": "2024-05-01T09:30:00+00:00", "tags": {"p044": []}}).encode()
+
+    view = ClassUpload(case, "hedging")
+    # Two learners' autosaves carry the same name; an odd name must not break the view.
+    view.show([("hedging-tags.json", tag_file("Ada")), ("hedging-tags.json", tag_file("Bo")), ("", b"{")])
+    page = view.output.value
+    assert "2 learner(s) scored on hedging, 1 bad file(s)" in page
+    assert "Ada" in page and "Bo" in page and "is not a tag file" in page
