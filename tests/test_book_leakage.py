@@ -1,0 +1,96 @@
+"""No exercise tests a passage that the book has already discussed before it.
+
+A passage that a chapter has quoted, boxed, worked or self-checked before the learner meets it
+in an exercise measures memory, not the skill. These tests read the book in its reading order
+(``_toc.yml``), collect every passage id the chapters show before each exercise notebook, and
+check that the notebook's exercise leaves all of them out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from medialit import load_case
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Every way a chapter shows a passage: the inline roles and the block directives.
+SHOWN = re.compile(
+    r"\{(?:medialit-)?(?:quote|passage)\}`([a-z]\d{3})"
+    r"|```\{(?:medialit-)?(?:worked-example|passage)\}\s+([a-z]\d{3})"
+)
+START = re.compile(r'start\(\\?"([a-z_]+)\\?"')
+
+
+def reading_order() -> list[str]:
+    """The book's documents in reading order, as ``_toc.yml`` lists them."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    order = [toc["root"]]
+    for part in toc.get("parts", []):
+        order += [chapter["file"] for chapter in part["chapters"]]
+    return order
+
+
+def shown_in(document: str) -> set[str]:
+    """The passage ids a chapter shows (empty for a notebook)."""
+    path = ROOT / f"{document}.md"
+    if not path.exists():
+        return set()
+    return {a or b for a, b in SHOWN.findall(path.read_text(encoding="utf-8"))}
+
+
+def exercise_of(document: str) -> tuple[str, str] | None:
+    """``(case, exercise)`` that a notebook starts, if it is an exercise notebook."""
+    path = ROOT / f"{document}.ipynb"
+    if not path.exists():
+        return None
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    code = "".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
+    found = START.search(code)
+    if not found:
+        return None
+    return ("other-side" if "case=other_side" in code else "main"), found.group(1)
+
+
+def exercises_in_order() -> list[tuple[str, str, str, set[str]]]:
+    """Each exercise notebook with what the book showed before it."""
+    shown: set[str] = set()
+    result = []
+    for document in reading_order():
+        shown |= shown_in(document)
+        started = exercise_of(document)
+        if started:
+            result.append((document, *started, set(shown)))
+    return result
+
+
+def test_every_exercise_notebook_is_found() -> None:
+    found = {exercise for _, _, exercise, _ in exercises_in_order()}
+    assert {"attribution", "hedging", "selective_citation", "framing", "capstone", "other_side"} <= found
+
+
+@pytest.mark.parametrize(
+    ("document", "case_name", "exercise", "shown"),
+    exercises_in_order(),
+    ids=[document for document, *_ in exercises_in_order()],
+)
+def test_no_exercise_passage_was_discussed_before(
+    document: str, case_name: str, exercise: str, shown: set[str]
+) -> None:
+    case = load_case(None if case_name == "main" else case_name)
+    passages = set(case.exercise(exercise).passage_ids)
+    assert passages, f"{exercise} has no passages"
+    leaked = sorted(passages & shown)
+    assert not leaked, f"{document}: the book discusses {leaked} before the {exercise} exercise"
+
+
+def test_the_rule_catches_a_leak(tmp_path: Path) -> None:
+    """The pattern finds each way a chapter can show a passage."""
+    text = "{quote}`p016: would` {passage}`p020`\n```{worked-example} p063 attribution\n```\n"
+    text += "```{medialit-passage} s012\n```\n"
+    assert {a or b for a, b in SHOWN.findall(text)} == {"p016", "p020", "p063", "s012"}
