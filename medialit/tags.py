@@ -426,9 +426,13 @@ def csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     """CSV text with every text cell made safe by :func:`spreadsheet_safe`; ``None`` is empty."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([spreadsheet_safe(cell) for cell in header])
-    for row in rows:
-        writer.writerow(["" if cell is None else spreadsheet_safe(cell) for cell in row])
+    # The csv module quotes a cell only for the characters of its line ending ("\n"), so a
+    # lone carriage return would be written bare and read back as a line break: such a row
+    # is written with every cell quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in [header, *rows]:
+        cells = ["" if cell is None else spreadsheet_safe(cell) for cell in row]
+        (quoted if any(isinstance(cell, str) and "\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medialit.case import load_case
@@ -29,7 +29,7 @@ CASE = load_case()
 PASSAGES = list(CASE.passages.index)
 CATEGORIES = list(CASE.categories)
 FOLDER = Path(tempfile.mkdtemp(prefix="medialit-fuzz-"))
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=150)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
@@ -122,7 +122,7 @@ def test_csv_round_trip(learner, tags):
     assert back.tags == tags and back.learner == tagset.learner
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15)
 @given(data=st.binary(max_size=300))
 def test_the_command_line_answers_every_file_with_an_exit_code(data):
     path = FOLDER / "cli.json"
@@ -134,3 +134,10 @@ def test_the_command_line_answers_every_file_with_an_exit_code(data):
 @given(data=near_valid | json_values)
 def test_the_fast_check_agrees_with_the_json_schema(data):
     assert conforms(data) == (schema_errors("tags", data) == [])
+
+
+@pytest.mark.parametrize("learner", ["a\rb", "a\r\nb", "a\nb", "\x85a", "Ada\u2028Lovelace"])
+def test_line_breaks_in_a_learner_name_survive_the_csv_round_trip(learner):
+    tagset = TagSet(CASE.case_id, {PASSAGES[0]: [CATEGORIES[0]]}, learner=learner)
+    (back,) = parse_tags_csv(tags_to_csv([tagset]), CASE, "x.csv")
+    assert back.learner == learner.strip()
