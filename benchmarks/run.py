@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from timing import timed
 
-from medialit.case import load_case
-from medialit.paths import data_dir
-from medialit.segment import derived_files
-from medialit.validate import check_case
+from medialit.authoring.segment import derived_files
+from medialit.case.loading import load_case
+from medialit.case.paths import data_dir
+from medialit.case.validation import check_case
 
 
 def main() -> None:

@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from course import book_build_command
-from medialit.case import Case, load_case
-from medialit.paths import repo_root
+from medialit.case.loading import load_case
+from medialit.case.model import Case
+from medialit.case.paths import repo_root
 from tests.support import CHROMIUM_ARGS, find_chromium, isolate_jupyter
 
 ROOT = repo_root()

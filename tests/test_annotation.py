@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from medialit.annotation import format_agreement, pass_agreement
-from medialit.case import load_case
+from medialit.case.loading import load_case
+from medialit.rendering.text import format_agreement
+from medialit.scoring.annotation import pass_agreement
 
 CASE = load_case()
 

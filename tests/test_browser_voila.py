@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from medialit import load_case
-from medialit.workspace import tag_file_name
+from medialit.tagfile.workspace import tag_file_name
 from tests.accessibility import blocking_violations
 from tests.conftest import ROOT
 from tests.voila_server import VoilaServer, voila_server

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit.case import load_case
+from medialit.case.loading import load_case
 from medialit.cli import main
-from medialit.tags import FORMAT
+from medialit.tagfile.model import FORMAT
 
 STATS = {"tp", "fp", "fn", "tn", "precision", "recall", "f1", "kappa"}
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medialit.exercise import Exercise, start
-from medialit.feedback_view import CheckResult, show_passage, worked_example
-from medialit.sample import sample_class
-from medialit.tags import load_tags
+from medialit.authoring.sample import sample_class
+from medialit.rendering.check import CheckResult
+from medialit.rendering.passages import show_passage, worked_example
+from medialit.tagfile.reading import load_tags
+from medialit.widgets.exercise import Exercise, start
 
 
 def saved(exercise: Exercise) -> dict:

@@ -10,20 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medialit.case import load_case
+from medialit.case.loading import load_case
 from medialit.cli import main
-from medialit.problems import ProblemsError
-from medialit.schemas import schema_errors
-from medialit.tags import (
-    FORMAT,
-    TagSet,
-    conforms,
-    dump_tags,
-    load_tags,
-    parse_tags,
-    parse_tags_csv,
-    tags_to_csv,
-)
+from medialit.common.problems import ProblemsError
+from medialit.schemas import conforms, schema_errors
+from medialit.tagfile.csv_form import parse_tags_csv, tags_to_csv
+from medialit.tagfile.model import FORMAT, TagSet
+from medialit.tagfile.reading import load_tags, parse_tags
+from medialit.tagfile.storage import dump_tags
 
 CASE = load_case()
 PASSAGES = list(CASE.passages.index)
@@ -133,7 +127,7 @@ def test_the_command_line_answers_every_file_with_an_exit_code(data):
 @FAST
 @given(data=near_valid | json_values)
 def test_the_fast_check_agrees_with_the_json_schema(data):
-    assert conforms(data) == (schema_errors("tags", data) == [])
+    assert conforms("tags", data) == (schema_errors("tags", data) == [])
 
 
 @pytest.mark.parametrize("learner", ["a\rb", "a\r\nb", "a\nb", "\x85a", "Ada\u2028Lovelace"])

@@ -8,10 +8,10 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from medialit.case import load_case
-from medialit.palette import OKABE_ITO, series_colours
-from medialit.plots import article_strip_plot, category_scores_plot, heatmap_plot
-from medialit.scoring import key_matrix
+from medialit.case.loading import load_case
+from medialit.rendering.palette import OKABE_ITO, series_colours
+from medialit.rendering.plots import article_strip_plot, category_scores_plot, heatmap_plot
+from medialit.scoring.key import key_matrix
 
 
 @pytest.fixture(scope="module")

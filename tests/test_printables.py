@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.case import load_case
-from medialit.printables import answer_key_html, worksheet_html, write_printables
+from medialit.case.loading import load_case
+from medialit.rendering.printables import answer_key_html, worksheet_html, write_printables
 from tests.accessibility import blocking_violations
 
 CASE = load_case()

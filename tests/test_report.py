@@ -10,10 +10,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from medialit.case import load_case
-from medialit.report import build_report, format_score, frame_csv, load_folder, render_html, write_report
-from medialit.scoring import feedback, key_matrix, score
-from medialit.tags import FORMAT, TagSet, write_tags_atomic
+from medialit.case.loading import load_case
+from medialit.rendering.report_files import frame_csv, render_html, write_report
+from medialit.rendering.text import format_score
+from medialit.scoring.class_report import build_report
+from medialit.scoring.key import key_matrix
+from medialit.scoring.learner import feedback, score
+from medialit.tagfile.folder import load_folder
+from medialit.tagfile.model import FORMAT, TagSet
+from medialit.tagfile.storage import write_tags_atomic
 
 HOSTILE = '=cmd|" /C calc"!A0 <script>alert(1)</script>'
 
@@ -158,7 +163,7 @@ def test_an_empty_class_still_gives_a_report(case, tmp_path):
 
 
 def test_load_folder_refuses_a_file(case, tmp_path):
-    from medialit.problems import ProblemsError
+    from medialit.common.problems import ProblemsError
 
     path = tmp_path / "x.json"
     path.write_text("{}")

@@ -9,22 +9,14 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score, f1_score, precision_score, recall_score
 
-from medialit.case import Exercise, load_case
-from medialit.scoring import (
-    STATUSES,
-    class_alpha,
-    class_shares,
-    consensus,
-    feedback,
-    key_matrix,
-    merge_spans,
-    nominal_alpha,
-    score,
-    span_scores,
-    stack_tags,
-    table_counts,
-)
-from medialit.tags import TagSet
+from medialit.case.loading import load_case
+from medialit.case.model import ExerciseSpec
+from medialit.scoring.class_tags import class_alpha, class_shares, consensus, nominal_alpha, stack_tags
+from medialit.scoring.counts import table_counts
+from medialit.scoring.cue_credit import merge_spans, span_prf, span_sums
+from medialit.scoring.key import key_matrix
+from medialit.scoring.learner import STATUSES, feedback, score
+from medialit.tagfile.model import TagSet
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +93,7 @@ def test_unreviewed_passages_count_as_untagged_and_undefined_stays_undefined(cas
 def test_exercises_restrict_passages_and_categories(case):
     category = next(iter(case.categories))
     passages = tuple(case.passages.index[:10])
-    exercise = Exercise("first", "The first ten", (category,), passages)
+    exercise = ExerciseSpec("first", "The first ten", (category,), passages)
     result = score(TagSet(case.case_id, key_tags(case)), case, exercise)
     assert list(result.categories.index) == [category]
     assert result.total == 10 and result.reviewed == 10
@@ -183,7 +175,7 @@ def test_alpha_is_undefined_when_everyone_says_the_same():
 def test_kappa_is_undefined_when_both_sides_are_constant(case):
     category = next(iter(case.categories))
     passages = tuple(pid for pid in case.passages.index if pid not in set(case.key["passage_id"]))[:5]
-    exercise = Exercise("quiet", "No key tags", (category,), passages)
+    exercise = ExerciseSpec("quiet", "No key tags", (category,), passages)
     result = score(TagSet(case.case_id, {pid: [] for pid in passages}), case, exercise)
     row = result.categories.loc[category]
     assert row["tn"] == len(passages)
@@ -208,6 +200,13 @@ def test_shares_and_consensus(case):
     assert np.isnan(share[1, 0])
     agreed = consensus(stack)
     assert agreed[0, 0] and agreed.sum() == 1
+
+
+def span_scores(predicted, gold):
+    """SemEval-2020 Task 11 span precision, recall and F1, after merging overlapping spans."""
+    predicted, gold = merge_spans(predicted), merge_spans(gold)
+    to_precision, to_recall = span_sums(predicted, gold)
+    return span_prf(to_precision, len(predicted), to_recall, len(gold))
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from medialit.case import case_derived_files, case_folders
-from medialit.paths import data_dir
-from medialit.segment import clean_article, parse_blocks, plain_article, split_sentences
+from medialit.authoring.rebuild import case_derived_files
+from medialit.authoring.segment import clean_article, parse_blocks, plain_article, split_sentences
+from medialit.case.loading import case_folders
+from medialit.case.paths import data_dir
 
 SEED = (data_dir() / "source" / "article-seed.md").read_text(encoding="utf-8")
 

@@ -10,25 +10,15 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from medialit.case import load_case
-from medialit.problems import ProblemsError
+from medialit.case.loading import load_case
+from medialit.common.csv_text import spreadsheet_safe, spreadsheet_unsafe
+from medialit.common.cues import find_span
+from medialit.common.problems import ProblemsError
 from medialit.schemas import validator
-from medialit.tags import (
-    FORMAT,
-    MAX_BYTES,
-    TagSet,
-    dump_tags,
-    find_span,
-    load_tags,
-    parse_tags,
-    parse_tags_csv,
-    read_tags_csv,
-    spreadsheet_safe,
-    spreadsheet_unsafe,
-    tags_to_csv,
-    write_tags_atomic,
-    write_tags_csv,
-)
+from medialit.tagfile.csv_form import parse_tags_csv, tags_to_csv
+from medialit.tagfile.model import FORMAT, TagSet
+from medialit.tagfile.reading import MAX_BYTES, load_tags, parse_tag_file, parse_tags
+from medialit.tagfile.storage import dump_tags, write_tags_atomic
 
 
 @pytest.fixture(scope="module")
@@ -228,11 +218,11 @@ def test_csv_round_trip_with_hostile_names(case, tmp_path):
     category = next(iter(case.categories))
     names = ['=HYPERLINK("http://x")', "@Ada", "-Bo", 'Cy, "the" learner']
     tagsets = [TagSet(case.case_id, {first: [category], second: []}, learner=name) for name in names]
-    path = write_tags_csv(tmp_path / "class.csv", tagsets)
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    text = tags_to_csv(tagsets)
+    rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["learner", "passage_id", "category"]
     assert all(row[0][:1] not in "=+-@" for row in rows[1:])
-    back = read_tags_csv(path, case)
+    back = parse_tag_file(text.encode("utf-8"), "class.csv", case)
     assert [t.learner for t in back] == names
     assert all(t.tags == {first: [category], second: []} for t in back)
 

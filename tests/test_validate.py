@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.paths import data_dir
-from medialit.validate import check_case
+from medialit.case.paths import data_dir
+from medialit.case.validation import check_case
 
 
 @pytest.fixture

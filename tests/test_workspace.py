@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from medialit import load_case
-from medialit.paths import repo_root
-from medialit.tags import TagSet, load_tags
-from medialit.workspace import WORK_DIR_VARIABLE, Workspace, tag_file_name, work_dir
+from medialit.case.paths import repo_root
+from medialit.tagfile.model import TagSet
+from medialit.tagfile.reading import load_tags
+from medialit.tagfile.workspace import WORK_DIR_VARIABLE, Workspace, tag_file_name, work_dir
 
 HEDGING = load_case().exercise("hedging").passage_ids
 
