@@ -75,7 +75,10 @@ def _rebuild_article(args: argparse.Namespace) -> int:
 def _agreement(args: argparse.Namespace) -> int:
     case = load_case(args.data)
     table = pass_agreement(
-        case.annotation_pass("pass_a"), case.annotation_pass("pass_b"), case.passages.index, case.categories
+        case.annotation_pass("pass_a"),
+        case.annotation_pass("pass_b"),
+        case.passages.index,
+        list(case.categories),
     )
     print(format_agreement(table))
     return 0

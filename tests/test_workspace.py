@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from medialit import load_case
-from medialit.case.paths import repo_root
 from medialit.tagfile.model import TagSet
 from medialit.tagfile.reading import load_tags
 from medialit.tagfile.workspace import WORK_DIR_VARIABLE, Workspace, tag_file_name, work_dir
@@ -20,9 +19,10 @@ def _tags(case, tags: dict[str, list[str]]) -> TagSet:
     return TagSet(case=case.case_id, tags=tags, saved_at="2024-05-01T09:30:00+00:00")
 
 
-def test_work_dir_defaults_beside_the_notebooks(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_work_dir_defaults_beside_the_notebook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(WORK_DIR_VARIABLE, raising=False)
-    assert work_dir() == repo_root() / "notebooks" / "my-work"
+    monkeypatch.chdir(tmp_path)  # a kernel runs in its notebook's folder
+    assert work_dir() == tmp_path / "my-work"
 
 
 def test_work_dir_can_be_overridden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,9 +22,9 @@ def case_folder(name: str | None = None) -> Path:
     return data_dir() / name if name else data_dir()
 
 
-def case_folders() -> list[Path]:
-    """The main case's folder and the folders of the further cases its manifest lists."""
-    main = data_dir()
+def case_folders(main: Path | None = None) -> list[Path]:
+    """The main case's folder (``main``, or the course's) and the further cases its manifest lists."""
+    main = main or data_dir()
     return [main, *(main / name for name in read_manifest(main).get("cases", []))]
 
 

@@ -119,6 +119,11 @@ def answer_key_html(case: Case, exercise_id: str) -> str:
     return _page(f"Answer key: {exercise.title}", "\n".join(parts))
 
 
+def printable_name(kind: str, exercise_id: str) -> str:
+    """The file name of a printable: ``worksheet-<exercise>.html`` or ``answer-key-<exercise>.html``."""
+    return f"{kind}-{exercise_id}.html"
+
+
 def write_printables(case: Case, folder: Path) -> list[Path]:
     """Write a worksheet and an answer key for every exercise into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -127,7 +132,7 @@ def write_printables(case: Case, folder: Path) -> list[Path]:
         if exercise_id == "article":
             continue
         for kind, render in (("worksheet", worksheet_html), ("answer-key", answer_key_html)):
-            path = folder / f"{kind}-{exercise_id}.html"
+            path = folder / printable_name(kind, exercise_id)
             path.write_text(render(case, exercise_id), encoding="utf-8")
             written.append(path)
     return written

@@ -39,11 +39,10 @@ def stack_tags(tagsets: list[TagSet], key: KeyMatrix) -> ClassTags:
             row = learner * n_p + p
             reviewed_at.append(row)
             tagged_at.extend(row * n_c + c_index[c] for c in categories if c in c_index)
-    reviewed = np.zeros(len(tagsets) * n_p, bool)
-    tagged = np.zeros(len(tagsets) * n_p * n_c, bool)
-    reviewed[np.asarray(reviewed_at, dtype=np.intp)] = True
-    tagged[np.asarray(tagged_at, dtype=np.intp)] = True
-    reviewed, tagged = reviewed.reshape(len(tagsets), n_p), tagged.reshape(len(tagsets), n_p, n_c)
+    reviewed = np.zeros((len(tagsets), n_p), bool)
+    tagged = np.zeros((len(tagsets), n_p, n_c), bool)
+    reviewed.ravel()[np.asarray(reviewed_at, dtype=np.intp)] = True
+    tagged.ravel()[np.asarray(tagged_at, dtype=np.intp)] = True
     return ClassTags(
         key,
         tuple(t.label for t in tagsets),

@@ -1,7 +1,7 @@
 """The learner's work folder: where the tagging widget autosaves, and how work is resumed.
 
 Each exercise (and learner, if named) has one tag file in the work folder, e.g.
-``notebooks/my-work/hedging-tags.json`` (``MEDIALIT_WORK_DIR`` overrides the folder). Every
+``my-work/hedging-tags.json`` beside the notebook (``MEDIALIT_WORK_DIR`` overrides the folder). Every
 save goes through :func:`medialit.tagfile.storage.write_tags_atomic`: the new version is written to a
 temporary file and renamed into place, and the previous version is kept as ``<name>.bak``.
 
@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from medialit.case.paths import repo_root
 from medialit.common.problems import ProblemsError, display_name
 from medialit.tagfile.model import CaseLike, TagSet
 from medialit.tagfile.reading import load_tags
@@ -32,9 +31,12 @@ SUFFIX = "-tags.json"
 
 
 def work_dir() -> Path:
-    """The work folder (created if needed): ``$MEDIALIT_WORK_DIR``, else ``<repo>/notebooks/my-work``."""
+    """The work folder (created if needed): ``$MEDIALIT_WORK_DIR``, else ``my-work`` in the current folder.
+
+    A notebook's kernel runs in the notebook's folder, so the work is saved beside the notebook.
+    """
     override = os.environ.get(WORK_DIR_VARIABLE)
-    folder = Path(override).expanduser() if override else repo_root() / "notebooks" / "my-work"
+    folder = Path(override).expanduser() if override else Path.cwd() / "my-work"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

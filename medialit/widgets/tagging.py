@@ -35,6 +35,7 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import ipywidgets as widgets
@@ -219,9 +220,9 @@ class TaggingWidget(widgets.VBox):
             button.on_click(guarded(lambda _: callback(), self._show_status))
 
         for category, box in self.category_boxes.items():
-            on_value(box, lambda ticked, c=category: self._on_category(c, ticked))
+            on_value(box, partial(self._on_category, category))
         for category, box in self.cue_boxes.items():
-            on_value(box, lambda value, c=category: self._on_cue(c, value))
+            on_value(box, partial(self._on_cue, category))
         on_value(self.no_technique_box, self._on_no_technique)
         on_value(self.note, lambda value: self._unless_syncing(self.exercise.note, self.pid, value))
         on_value(self.learner, self._on_learner)
