@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from medialit.authoring.segment import derived_files
+from medialit.authoring.segment import Hints, derived_files
 from medialit.case.loading import read_manifest
 
 
@@ -13,5 +13,8 @@ def case_derived_files(folder: Path) -> dict[str, str]:
     manifest = read_manifest(folder)
     source = (folder / manifest["files"]["seed"]).read_text(encoding="utf-8")
     return derived_files(
-        source, segmenter=manifest.get("segmenter", "web-seed"), prefix=manifest.get("id_prefix", "p")
+        source,
+        Hints.from_manifest(manifest),
+        segmenter=manifest.get("segmenter", "web-seed"),
+        prefix=manifest.get("id_prefix", "p"),
     )

@@ -4,40 +4,52 @@ The seed (``data/source/article-seed.md``) is a Markdown-ish copy of the web pag
 article's links were stripped to ``[text](#)``, its images are gone and page breaks split some
 paragraphs in two. This module reverses what can be reversed, deterministically, so that
 ``data/article.txt``, ``data/passages.csv`` and ``data/links.csv`` can be regenerated and
-checked against the committed copies. Every rule here is documented in ``data/README.md``.
+checked against the committed copies. Every rule here is documented in ``data/README.md``;
+what is particular to one text (where its body starts, which paragraphs are block quotations,
+...) is in its case's ``case.json`` (:class:`Hints`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from medialit.case.columns import LINK_COLUMNS, PASSAGE_COLUMNS
+from medialit.common.csv_text import csv_text
 
-#: The first words of the article body and of the first line after it (the page's footer).
-BODY_START = "*The dominant view"
-BODY_END = "\\*"
 
-#: A line that is a section heading in the article but lost its Markdown marker in the seed.
-HEADINGS_WITHOUT_MARKUP = frozenset({"Bombing Syria... Again"})
+@dataclass(frozen=True)
+class Hints:
+    """What the segmenter must be told about one text: its case's ``segmentation`` in ``case.json``.
 
-#: Paragraphs that are the author's block quotations (indented quotes on the original page).
-#: They are recognised by their opening words; the seed kept no other trace of the indent.
-BLOCK_QUOTE_OPENINGS = (
-    "“... and we know that this was growing",
-    '"... the Islamic State',
-    "“America’s goal in Syria",
-    "“The Islamic State is expected",
-    "“... received information from Knowledgeable",
-    "“... came back with the agreement",
-    "“US-backed forces advanced",
-    "“Keeping Syria poor",
-    "“... their own side could be allowing",
-)
+    ``body_start`` and ``body_end``: the first words of the body and the line after it (a web
+    page's seed); ``first_body_block``: the first block (1-based) after the headline;
+    ``headings_without_markup``: lines that are headings but lost their marker;
+    ``block_quote_openings`` and ``caption_openings``: how the author's block quotations and the
+    image captions open (the seed kept no other trace of them).
+    """
 
-CAPTION_OPENINGS = ("Map of ", "Close-up of ")
+    body_start: str = ""
+    body_end: str = ""
+    first_body_block: int = 2
+    headings_without_markup: frozenset[str] = frozenset()
+    block_quote_openings: tuple[str, ...] = ()
+    caption_openings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_manifest(cls, manifest: dict[str, Any]) -> Hints:
+        """The hints in a case's manifest (none: a plain text needs none)."""
+        spec = manifest.get("segmentation", {})
+        return cls(
+            body_start=spec.get("body_start", ""),
+            body_end=spec.get("body_end", ""),
+            first_body_block=spec.get("first_body_block", 2),
+            headings_without_markup=frozenset(spec.get("headings_without_markup", [])),
+            block_quote_openings=tuple(spec.get("block_quote_openings", [])),
+            caption_openings=tuple(spec.get("caption_openings", [])),
+        )
+
 
 #: Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset({"Dr", "Gen", "Brig", "Jr", "Mr", "Mrs", "St", "Lt", "Col", "Maj"})
@@ -110,32 +122,32 @@ def _strip_inline(raw: str) -> tuple[str, tuple[Link, ...]]:
     return "".join(out), tuple(links)
 
 
-def _body_lines(seed: str) -> tuple[str, str, list[str]]:
+def _body_lines(seed: str, hints: Hints) -> tuple[str, str, list[str]]:
     """Split the seed into headline, standfirst and the lines of the article body."""
     lines = seed.splitlines()
     headline = next(line for line in lines if line.startswith("# "))
     standfirst_at = lines.index(headline) + 1
     while not lines[standfirst_at].strip():
         standfirst_at += 1
-    start = next(i for i, line in enumerate(lines) if line.startswith(BODY_START))
-    end = next(i for i, line in enumerate(lines) if i > start and line.strip() == BODY_END)
+    start = next(i for i, line in enumerate(lines) if line.startswith(hints.body_start))
+    end = next(i for i, line in enumerate(lines) if i > start and line.strip() == hints.body_end)
     return headline, lines[standfirst_at], lines[start:end]
 
 
-def _classify(text: str) -> str:
+def _classify(text: str, hints: Hints) -> str:
     """Tell the kind of a body block from its clean text."""
-    if text in HEADINGS_WITHOUT_MARKUP:
+    if text in hints.headings_without_markup:
         return "heading"
-    if text.startswith(CAPTION_OPENINGS):
+    if text.startswith(hints.caption_openings):
         return "caption"
-    if text.startswith(BLOCK_QUOTE_OPENINGS):
+    if text.startswith(hints.block_quote_openings):
         return "quote"
     return "paragraph"
 
 
-def parse_blocks(seed: str) -> list[Block]:
+def parse_blocks(seed: str, hints: Hints) -> list[Block]:
     """Return the article's blocks in order, with page-break splits rejoined."""
-    headline, standfirst, body = _body_lines(seed)
+    headline, standfirst, body = _body_lines(seed, hints)
     raw_blocks: list[tuple[str, bool]] = []
     current: list[str] = []
     blank_run = 0
@@ -172,7 +184,7 @@ def parse_blocks(seed: str) -> list[Block]:
                 previous.image_before,
             )
             continue
-        kind = "heading" if is_heading else _classify(text)
+        kind = "heading" if is_heading else _classify(text, hints)
         blocks.append(Block(kind, text, links, image_before))
     return blocks
 
@@ -281,14 +293,15 @@ def cut_passages(blocks: list[Block], *, prefix: str = "p", first_body_block: in
     return Article("\n\n".join(texts) + "\n", tuple(passages), lost_images)
 
 
-def clean_article(seed: str) -> Article:
+def clean_article(seed: str, hints: Hints) -> Article:
     """Clean the web-page seed of the case article and cut it into passages."""
-    return cut_passages(parse_blocks(seed))
+    return cut_passages(parse_blocks(seed, hints), first_body_block=hints.first_body_block)
 
 
-def plain_article(text: str, prefix: str) -> Article:
+def plain_article(text: str, prefix: str, hints: Hints | None = None) -> Article:
     """Cut a plain Markdown text written for the course into passages."""
-    return cut_passages(parse_plain_blocks(text), prefix=prefix, first_body_block=2)
+    first = (hints or Hints()).first_body_block
+    return cut_passages(parse_plain_blocks(text), prefix=prefix, first_body_block=first)
 
 
 def passage_rows(article: Article) -> list[dict[str, object]]:
@@ -317,23 +330,24 @@ def link_rows(article: Article) -> list[dict[str, object]]:
     ]
 
 
-def _csv_text(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+def _data_csv(columns: tuple[str, ...], rows: list[dict[str, object]]) -> str:
+    return csv_text(columns, ([row[column] for column in columns] for row in rows), safe=False)
 
 
-def derived_files(source: str, *, segmenter: str = "web-seed", prefix: str = "p") -> dict[str, str]:
+def derived_files(
+    source: str, hints: Hints, *, segmenter: str = "web-seed", prefix: str = "p"
+) -> dict[str, str]:
     """The contents of every file derived from a case's source text, by file name.
 
     ``segmenter`` is ``"web-seed"`` for the case article's web-page seed and ``"plain"`` for
     a plain Markdown text written for the course.
     """
-    article = clean_article(source) if segmenter == "web-seed" else plain_article(source, prefix)
+    if segmenter == "web-seed":
+        article = clean_article(source, hints)
+    else:
+        article = plain_article(source, prefix, hints)
     return {
         "article.txt": article.text,
-        "passages.csv": _csv_text(PASSAGE_COLUMNS, passage_rows(article)),
-        "links.csv": _csv_text(LINK_COLUMNS, link_rows(article)),
+        "passages.csv": _data_csv(PASSAGE_COLUMNS, passage_rows(article)),
+        "links.csv": _data_csv(LINK_COLUMNS, link_rows(article)),
     }

@@ -31,7 +31,7 @@ def data_dir() -> Path:
                 f"{DATA_DIR_VARIABLE}={override} does not point at a case folder (no {MANIFEST} there)."
             )
         return folder
-    candidates = [Path(__file__).resolve().parent.parent / "data"]
+    candidates = [Path(__file__).resolve().parents[2] / "data"]  # beside the package
     here = Path.cwd().resolve()
     candidates += [folder / "data" for folder in (here, *here.parents)]
     for folder in candidates:

@@ -30,8 +30,17 @@ def spreadsheet_unsafe(value: str) -> str:
     return value
 
 
-def csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
-    """CSV text with every text cell made safe by :func:`spreadsheet_safe`; ``None`` is empty."""
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]], *, safe: bool = True) -> str:
+    """CSV text with newline line endings; ``None`` is an empty cell.
+
+    With ``safe`` (for files people open in spreadsheets) every text cell is made safe by
+    :func:`spreadsheet_safe`; the case's own data files are written as they are (``safe=False``).
+    """
+    guard = spreadsheet_safe if safe else _as_is
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     # The csv module quotes a cell only for the characters of its line ending ("\n"), so a
@@ -39,6 +48,6 @@ def csv_text(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     # is written with every cell quoted.
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in [header, *rows]:
-        cells = ["" if cell is None else spreadsheet_safe(cell) for cell in row]
+        cells = ["" if cell is None else guard(cell) for cell in row]
         (quoted if any(isinstance(cell, str) and "\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +11,7 @@ import pandas as pd
 from medialit.case.labels import subtype_label
 from medialit.case.model import Case
 from medialit.common.numbers import number_text
+from medialit.rendering.html import plot_html, table_html
 from medialit.rendering.passages import passage_html
 from medialit.rendering.plots import Plot, category_scores_plot
 from medialit.rendering.text import format_score
@@ -38,35 +37,6 @@ def scores_frame(result: Score, labels: dict[str, str]) -> pd.DataFrame:
     )
     frame["coverage"] = f"{result.reviewed} of {result.total} reviewed"
     return frame
-
-
-def table_html(frame: pd.DataFrame, caption: str) -> str:
-    """A small, escaped HTML table with a caption and header cells."""
-    head = f'<th scope="col">{html.escape(str(frame.index.name or ""))}</th>' + "".join(
-        f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns
-    )
-    body = "".join(
-        f'<tr><th scope="row">{html.escape(str(index))}</th>'
-        + "".join(f"<td>{html.escape(str(v))}</td>" for v in row)
-        + "</tr>"
-        for index, row in zip(frame.index, frame.itertuples(index=False, name=None), strict=True)
-    )
-    return (
-        f'<table class="medialit-scores"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
-def plot_html(plot: Plot) -> str:
-    """A figure as an embedded PNG with its alt text, also shown as a caption."""
-    buffer = io.BytesIO()
-    plot.figure.savefig(buffer, format="png", dpi=90)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    alt = html.escape(plot.alt)
-    return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
-        f"<figcaption>{alt}</figcaption></figure>"
-    )
 
 
 def _feedback_item(row: Any, case: Case, labels: dict[str, str]) -> str:
@@ -139,8 +109,9 @@ class CheckResult:
             "against you. “Undefined” means there was nothing to compute the score from.</p>"
         )
         return (
-            f'<div class="medialit-check"><h3>Your scores</h3>{intro}'
-            f"{table_html(self.scores, 'Scores per category')}{plot_html(self.plot())}"
+            f'<div class="medialit-check" data-reviewed="{self.score.reviewed}"><h3>Your scores</h3>{intro}'
+            f"{table_html(self.scores, 'Scores per category', index=True, css_class='medialit-scores')}"
+            f"{plot_html(self.plot())}"
             f"<h3>Passage by passage</h3>{feedback_html(self.feedback, self.case, self.labels)}</div>"
         )
 

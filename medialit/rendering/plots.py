@@ -21,10 +21,16 @@ if TYPE_CHECKING:
 
 from medialit.common.numbers import number_text
 from medialit.rendering.palette import MISSING, SEQUENTIAL_CMAP, series_colours
+from medialit.scoring.statistics import nan_median
 
 METRICS = ("precision", "recall", "f1")
 METRIC_LABELS = {"precision": "Precision", "recall": "Recall", "f1": "F1", "kappa": "Cohen's kappa"}
 HATCHES = ("", "//", "..")
+#: The key's tags on the article strip: filled squares for clear tags, hollow ones for arguable.
+KEY_MARKERS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("clear", {"color": "black"}),
+    ("arguable", {"facecolors": "none", "edgecolors": "black"}),
+)
 
 
 def _new_figure(**options: Any) -> Figure:
@@ -51,11 +57,6 @@ class Plot:
         path = Path(folder) / f"{self.name}.png"
         self.figure.savefig(path, dpi=dpi, metadata={"Title": self.alt[:200]})
         return path
-
-
-def _nanmedian(values: np.ndarray) -> float:
-    finite = values[~np.isnan(values)]
-    return float(np.median(finite)) if finite.size else float("nan")
 
 
 def category_scores_plot(
@@ -126,23 +127,11 @@ def article_strip_plot(
         colour = colours[category]
         values = np.nan_to_num(share[:, c])
         axes.bar(x, values, width=1.0, color=colour, alpha=0.85, label="share of class")
-        axes.scatter(
-            x[clear[:, c]],
-            np.full(clear[:, c].sum(), 1.12),
-            marker="s",
-            s=22,
-            color="black",
-            label="key: clear",
-        )
-        axes.scatter(
-            x[arguable[:, c]],
-            np.full(arguable[:, c].sum(), 1.12),
-            marker="s",
-            s=22,
-            facecolors="none",
-            edgecolors="black",
-            label="key: arguable",
-        )
+        for marked, style in KEY_MARKERS:
+            mask = (clear if marked == "clear" else arguable)[:, c]
+            axes.scatter(
+                x[mask], np.full(mask.sum(), 1.12), marker="s", s=22, label=f"key: {marked}", **style
+            )
         axes.set_ylim(0, 1.25)
         axes.set_yticks([0, 0.5, 1])
         axes.set_ylabel(labels.get(category, category), rotation=0, ha="right", va="center")
@@ -198,7 +187,7 @@ def heatmap_plot(
     figure.colorbar(image, ax=axes, label=METRIC_LABELS.get(metric, metric))
     axes.set_title(f"{METRIC_LABELS.get(metric, metric)} by learner and category")
     parts = [
-        f"{labels.get(c, c)} median {number_text(_nanmedian(values[:, i]))}, "
+        f"{labels.get(c, c)} median {number_text(nan_median(values[:, i]))}, "
         f"undefined for {int(np.isnan(values[:, i]).sum())} learners"
         for i, c in enumerate(categories)
     ]

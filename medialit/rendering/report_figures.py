@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 
 from medialit.rendering.plots import Plot, article_strip_plot, category_scores_plot, heatmap_plot
-from medialit.scoring.class_report import ClassReport, _nanmean
+from medialit.scoring.class_report import ClassReport
 from medialit.scoring.class_tags import class_shares
+from medialit.scoring.statistics import nan_mean
 
 
 def figures(report: ClassReport) -> list[Plot]:
@@ -15,7 +16,7 @@ def figures(report: ClassReport) -> list[Plot]:
     key = report.stack.key
     means = pd.DataFrame(
         {
-            metric: [_nanmean(report.learners[f"{c}_{metric}"].to_numpy(float)) for c in key.categories]
+            metric: [nan_mean(report.learners[f"{c}_{metric}"].to_numpy(float)) for c in key.categories]
             for metric in ("precision", "recall", "f1")
         },
         index=pd.Index(key.categories, name="category"),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from medialit.common.numbers import number_text
-from medialit.scoring.class_report import ClassReport, _nanmean
+from medialit.scoring.class_report import ClassReport
 from medialit.scoring.counts import COUNTS
 from medialit.scoring.learner import Score
+from medialit.scoring.statistics import nan_mean
 
 
 def format_score(result: Score, notes: pd.DataFrame, labels: dict[str, str]) -> str:
@@ -50,7 +51,7 @@ def format_score(result: Score, notes: pd.DataFrame, labels: dict[str, str]) -> 
 
 def totals_line(report: ClassReport) -> str:
     """One line of totals for the command line and the HTML summary."""
-    mean = _nanmean(report.learners["micro_f1"].to_numpy(float))
+    mean = nan_mean(report.learners["micro_f1"].to_numpy(float))
     return (
         f"{len(report.learners)} learner(s) scored on {report.exercise.exercise_id}, "
         f"{len(report.bad_files)} bad file(s), {len(report.warnings)} warning(s); "

@@ -17,6 +17,7 @@ from medialit.common.problems import Problem
 from medialit.scoring.class_tags import ClassTags, class_alpha, class_shares, consensus, stack_tags
 from medialit.scoring.counts import COUNTS, micro, statistics, table_counts
 from medialit.scoring.key import key_matrix
+from medialit.scoring.statistics import nan_mean
 from medialit.tagfile.model import TagSet
 
 
@@ -113,8 +114,8 @@ def _agreement_frame(stack: ClassTags, learners: pd.DataFrame) -> pd.DataFrame:
             "learners": len(stack.labels),
             "pairable_passages": int((reviewers >= 2).sum()),
             "alpha": class_alpha(stack),
-            "mean_learner_f1": [_nanmean(learners[f"{c}_f1"].to_numpy(float)) for c in key.categories],
-            "mean_learner_kappa": [_nanmean(learners[f"{c}_kappa"].to_numpy(float)) for c in key.categories],
+            "mean_learner_f1": [nan_mean(learners[f"{c}_f1"].to_numpy(float)) for c in key.categories],
+            "mean_learner_kappa": [nan_mean(learners[f"{c}_kappa"].to_numpy(float)) for c in key.categories],
         }
     )
     for name in COUNTS:
@@ -122,11 +123,6 @@ def _agreement_frame(stack: ClassTags, learners: pd.DataFrame) -> pd.DataFrame:
     for name, values in stats.items():
         frame[f"consensus_{name}"] = values
     return frame
-
-
-def _nanmean(values: np.ndarray) -> float:
-    finite = values[~np.isnan(values)]
-    return float(finite.mean()) if finite.size else float("nan")
 
 
 def build_report(

@@ -7,10 +7,26 @@ Callers report ``nan`` as "undefined", never as a number.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import numpy.typing as npt
 
 Counts = npt.ArrayLike
+
+
+def nan_mean(values: npt.ArrayLike) -> float:
+    """The mean of the defined values (``numpy.nanmean``); ``nan``, silently, when none is defined."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "Mean of empty slice"
+        return float(np.nanmean(np.asarray(values, float)))
+
+
+def nan_median(values: npt.ArrayLike) -> float:
+    """The median of the defined values (``numpy.nanmedian``); ``nan``, silently, when none is defined."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "All-NaN slice encountered"
+        return float(np.nanmedian(np.asarray(values, float)))
 
 
 def _ratio(numerator: Counts, denominator: Counts) -> np.ndarray:

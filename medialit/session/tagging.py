@@ -27,7 +27,7 @@ from medialit.case.labels import category_labels
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import find_span
 from medialit.common.problems import Problem, ProblemsError
-from medialit.tagfile.model import TagSet, clean_learner, now_iso
+from medialit.tagfile.model import CUES_MAX, NOTE_MAX, TagSet, clean_learner, now_iso
 from medialit.tagfile.reading import one_learner, parse_tag_file
 from medialit.tagfile.storage import dump_tags
 from medialit.tagfile.workspace import Workspace, count_reviewed
@@ -200,7 +200,7 @@ class TaggingSession:
         missing = [p for p in phrases if p not in kept]
         if kept:
             self._add_tag(passage_id, category)
-            self.tagset.cues.setdefault(passage_id, {})[category] = list(dict.fromkeys(kept))[:50]
+            self.tagset.cues.setdefault(passage_id, {})[category] = list(dict.fromkeys(kept))[:CUES_MAX]
         else:
             self._drop_cues(passage_id, category)
         self._changed()
@@ -217,7 +217,7 @@ class TaggingSession:
         """Keep a note on a passage (an empty note removes it)."""
         self._check_passage(passage_id)
         if text.strip():
-            self.tagset.notes[passage_id] = text[:10000]
+            self.tagset.notes[passage_id] = text[:NOTE_MAX]
         else:
             self.tagset.notes.pop(passage_id, None)
         self._changed()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from medialit.common.problems import Problem
+from medialit.schemas import schema
 
 FORMAT = "medialit-tags/1"
 
@@ -84,11 +85,17 @@ def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_LEARNER = schema("tags")["properties"]["learner"]
+_CONTROL = re.compile(_LEARNER["not"]["pattern"])
 
 
 #: The longest learner name the format allows.
-LEARNER_MAX = 200
+LEARNER_MAX: int = _LEARNER["maxLength"]
+#: The longest note, and the most cue phrases for one tag, the format allows.
+NOTE_MAX: int = schema("tags")["properties"]["notes"]["additionalProperties"]["maxLength"]
+CUES_MAX: int = schema("tags")["properties"]["cues"]["additionalProperties"]["additionalProperties"][
+    "maxItems"
+]
 
 
 def clean_learner(value: str | None) -> str | None:

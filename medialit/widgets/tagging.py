@@ -258,7 +258,10 @@ class TaggingWidget(widgets.VBox):
         exercise, pid = self.exercise, self.pid
         self._syncing = True
         try:
-            self.place.value = f"<p>{html.escape(place_text(exercise, index))}</p>"
+            self.place.value = (
+                f'<p class="medialit-place" data-passage-id="{html.escape(pid)}" data-position="{index + 1}">'
+                f"{html.escape(place_text(exercise, index))}</p>"
+            )
             self.context.value = context_html(exercise, index)
             tags = exercise.tags_of(pid)
             for category, box in self.category_boxes.items():
@@ -275,7 +278,10 @@ class TaggingWidget(widgets.VBox):
     def _refresh_progress(self) -> None:
         progress = self.exercise.progress()
         self.progress.value = progress.reviewed
-        self.progress_text.value = f"<span>{html.escape(str(progress))}</span>"
+        self.progress_text.value = (
+            f'<span class="medialit-progress" data-reviewed="{progress.reviewed}" '
+            f'data-total="{progress.total}">{html.escape(str(progress))}</span>'
+        )
 
     def _refresh_go_to(self) -> None:
         exercise = self.exercise
