@@ -101,7 +101,7 @@ def test_block_quotes_split_inside_their_own_quotation_marks() -> None:
 
 def test_the_segmenter_knows_no_article_by_heart() -> None:
     """The article's own openings and headings are data in its case.json, not code."""
-    source = (Path(__file__).resolve().parents[1] / "medialit" / "authoring" / "segment.py").read_text()
+    source = (Path(__file__).resolve().parents[2] / "medialit" / "authoring" / "segment.py").read_text()
     for hint in (*HINTS.block_quote_openings, *HINTS.headings_without_markup, HINTS.body_start):
         assert hint not in source
     assert HINTS.block_quote_openings and HINTS.first_body_block == 3
