@@ -18,11 +18,19 @@ import numpy as np
 from sklearn.metrics import cohen_kappa_score
 from timing import timed
 
-from medialit.case import Case, load_case
-from medialit.report import build_report, figures, load_folder, write_report
-from medialit.scoring import key_matrix, score, stack_tags, table_counts
-from medialit.scoring import statistics as table_statistics
-from medialit.tags import TagSet, now_iso, write_tags_atomic
+from medialit.case.loading import load_case
+from medialit.case.model import Case
+from medialit.rendering.report_figures import figures
+from medialit.rendering.report_files import write_report
+from medialit.scoring.class_report import build_report
+from medialit.scoring.class_tags import stack_tags
+from medialit.scoring.counts import statistics as table_statistics
+from medialit.scoring.counts import table_counts
+from medialit.scoring.key import key_matrix
+from medialit.scoring.learner import score
+from medialit.tagfile.folder import load_folder
+from medialit.tagfile.model import TagSet, now_iso
+from medialit.tagfile.storage import write_tags_atomic
 
 LEARNERS = 1000
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import nbformat
 
-from medialit.paths import repo_root
+from medialit.case.paths import repo_root
 
 sys.path.insert(0, str(repo_root()))  # the tests' helpers, shared with the browser tests
 from tests.support import CHROMIUM_ARGS, find_chromium, isolate_jupyter

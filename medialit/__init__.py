@@ -5,7 +5,8 @@ scores them against the annotated key, builds class reports and plots, and provi
 widget used in the notebooks. ``python -m medialit --help`` lists the command-line tools.
 """
 
-from medialit.case import Case, load_case
+from medialit.case.loading import load_case
+from medialit.case.model import Case
 
 __all__ = ["Case", "load_case"]
 __version__ = "0.1.0"

@@ -13,11 +13,15 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from medialit.annotation import format_agreement, pass_agreement
-from medialit.case import Case, Exercise, case_derived_files, case_folders, load_case
-from medialit.paths import DataNotFoundError
-from medialit.problems import Problem, ProblemsError, display_name, error_text
-from medialit.validate import check_case
+from medialit.authoring.rebuild import case_derived_files
+from medialit.case.labels import category_labels
+from medialit.case.loading import case_folders, load_case
+from medialit.case.model import Case, ExerciseSpec
+from medialit.case.paths import DataNotFoundError
+from medialit.case.validation import check_case
+from medialit.common.problems import Problem, ProblemsError, display_name, error_text
+from medialit.rendering.text import format_agreement
+from medialit.scoring.annotation import pass_agreement
 
 #: Set this variable to see the traceback of an unexpected error (for developers).
 DEBUG_VARIABLE = "MEDIALIT_DEBUG"
@@ -32,7 +36,7 @@ def _problems(problems: list[Problem], prefix: str = "") -> None:
         print(f"{prefix}{problem}", file=sys.stderr)
 
 
-def _exercise(case: Case, exercise_id: str) -> Exercise:
+def _exercise(case: Case, exercise_id: str) -> ExerciseSpec:
     try:
         return case.exercise(exercise_id)
     except KeyError as error:
@@ -71,14 +75,17 @@ def _rebuild_article(args: argparse.Namespace) -> int:
 def _agreement(args: argparse.Namespace) -> int:
     case = load_case(args.data)
     table = pass_agreement(
-        case.annotation_pass("pass_a"), case.annotation_pass("pass_b"), case.passages.index, case.categories
+        case.annotation_pass("pass_a"),
+        case.annotation_pass("pass_b"),
+        case.passages.index,
+        list(case.categories),
     )
     print(format_agreement(table))
     return 0
 
 
 def _validate_tags(args: argparse.Namespace) -> int:
-    from medialit.tags import load_tags
+    from medialit.tagfile.reading import load_tags
 
     case = load_case(args.data)
     path = Path(args.file)
@@ -102,9 +109,9 @@ def _validate_tags(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from medialit.report import format_score
-    from medialit.scoring import feedback, score
-    from medialit.tags import load_tags
+    from medialit.rendering.text import format_score
+    from medialit.scoring.learner import feedback, score
+    from medialit.tagfile.reading import load_tags
 
     case = load_case(args.data)
     exercise = _exercise(case, args.exercise)
@@ -119,13 +126,15 @@ def _score(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"file": display_name(path), **result.to_json()}, indent=2, ensure_ascii=False))
     else:
-        labels = {category: entry["label"] for category, entry in case.categories.items()}
-        print(format_score(result, feedback(tagset, case, exercise), labels))
+        print(format_score(result, feedback(tagset, case, exercise), category_labels(case)))
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    from medialit.report import build_report, load_folder, totals_line, write_report
+    from medialit.rendering.report_files import write_report
+    from medialit.rendering.text import totals_line
+    from medialit.scoring.class_report import build_report
+    from medialit.tagfile.folder import load_folder
 
     case = load_case(args.data)
     exercise = _exercise(case, args.exercise)

@@ -13,13 +13,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from course import book_build_command
-from medialit.case import Case, load_case
-from medialit.paths import repo_root
+from medialit.case.loading import load_case
+from medialit.case.model import Case
+from medialit.case.paths import repo_root
 from tests.support import CHROMIUM_ARGS, find_chromium, isolate_jupyter
 
 ROOT = repo_root()
+
+# Property-based tests are deterministic everywhere: the same examples on every run and machine,
+# no timing-based failures, and a reproduction blob printed with any failure.
+settings.register_profile(
+    "ci", derandomize=True, print_blob=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from medialit.case import load_case
+from medialit.case.loading import load_case
 from tests.conftest import ROOT
 
 BIB = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.case import case_folders, load_case
+from medialit.case.loading import case_folders, load_case
 from tests.conftest import ROOT
 
 CASES = {case.manifest.get("id_prefix", "p"): case for case in map(load_case, case_folders())}

@@ -23,15 +23,18 @@ def test_widget_tags_and_autosaves_in_the_jupyter_front_ends(browser, tmp_path: 
         try:
             page.goto(server.notebook_url("02_hedging.ipynb"), timeout=TIMEOUT_MS)
             page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=TIMEOUT_MS)
-            page.get_by_text("Kernel status: Idle").first.wait_for(state="attached", timeout=TIMEOUT_MS)
+            idle = page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]')
+            idle.first.wait_for(state="attached", timeout=TIMEOUT_MS)
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_text("Run All Cells", exact=True).click()
+            page.locator(".medialit-progress").wait_for(state="attached", timeout=TIMEOUT_MS)
             hedging = page.get_by_role("checkbox", name="Hedging", exact=True)
             hedging.wait_for(timeout=TIMEOUT_MS)
             hedging.scroll_into_view_if_needed()
             hedging.check()
             page.get_by_role("button", name="Next", exact=True).click()
-            page.get_by_text("passage 2 of 29").first.wait_for(timeout=10_000)
+            page.locator('.medialit-place[data-position="2"]').wait_for(state="attached", timeout=10_000)
+            page.locator('.medialit-progress[data-reviewed="1"]').wait_for(state="attached", timeout=10_000)
             saved = json.loads((work / "hedging-tags.json").read_text(encoding="utf-8"))
             assert saved["tags"]["p034"] == ["hedging"]
         finally:

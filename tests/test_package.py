@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import medialit
 
@@ -26,3 +27,11 @@ def test_unknown_command_is_a_plain_error() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "invalid choice" in result.stderr
+
+
+def test_the_data_is_found_beside_the_package_from_any_folder(tmp_path, monkeypatch) -> None:
+    from medialit.case.paths import DATA_DIR_VARIABLE, data_dir
+
+    monkeypatch.delenv(DATA_DIR_VARIABLE, raising=False)
+    monkeypatch.chdir(tmp_path)  # e.g. a notebook executed in a temporary folder
+    assert data_dir() == Path(medialit.__file__).resolve().parents[1] / "data"

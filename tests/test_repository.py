@@ -1,10 +1,16 @@
-"""The repository keeps its promises: pins in one place, a lean Binder, two README commands."""
+"""The repository keeps its promises: ranges in the metadata, exact pins once, a lean Binder."""
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import re
+import sys
 import tomllib
 
+from packaging.requirements import Requirement
+
+import medialit
 from tests.conftest import ROOT
 
 PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)\s*==\s*([^\s;#]+)")
@@ -40,12 +46,53 @@ def test_no_version_is_pinned_twice() -> None:
     assert not set(runtime) & set(dev), f"pinned in both files: {set(runtime) & set(dev)}"
 
 
-def test_package_dependencies_are_names_pinned_only_in_requirements() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    runtime = pins("requirements.txt")
-    for dependency in project["dependencies"]:
-        assert re.fullmatch(r"[A-Za-z0-9_.\-]+", dependency), f"{dependency} carries a version"
-        assert dependency.lower() in runtime, f"{dependency} is not pinned in requirements.txt"
+def project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def test_package_dependencies_are_ranges_and_pinned_exactly_in_requirements() -> None:
+    """Ranges in the package metadata (a plain ``pip install`` resolves), exact pins in requirements*."""
+    runtime, dev = pins("requirements.txt"), pins("requirements-dev.txt")
+    declared = [(dependency, runtime) for dependency in project()["dependencies"]]
+    for extra in project().get("optional-dependencies", {}).values():
+        declared += [(dependency, runtime | dev) for dependency in extra]
+    for dependency, pinned in declared:
+        requirement = Requirement(dependency)
+        name = requirement.name.lower()
+        assert requirement.specifier, f"{dependency} has no version range"
+        assert not any(spec.operator in ("==", "===") for spec in requirement.specifier), (
+            f"{dependency}: pin exact versions in the requirement files, not in pyproject.toml"
+        )
+        assert any(spec.operator in (">=", ">", "~=") for spec in requirement.specifier), (
+            f"{dependency} has no lower bound"
+        )
+        assert name in pinned, f"{name} is not pinned in the requirement files"
+        assert requirement.specifier.contains(pinned[name]), f"{name}=={pinned[name]} is outside {dependency}"
+
+
+def test_every_package_the_code_imports_is_declared() -> None:
+    declared = {Requirement(d).name.lower() for d in project()["dependencies"]}
+    for extra in project().get("optional-dependencies", {}).values():
+        declared |= {Requirement(d).name.lower() for d in extra}
+    distributions = importlib.metadata.packages_distributions()
+    imported = set()
+    for path in (ROOT / "medialit").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "medialit"}
+    for module in sorted(third_party):
+        names = {name.lower() for name in distributions.get(module, [module])}
+        assert names & declared, f"medialit imports {module}, which pyproject.toml does not declare"
+
+
+def test_the_version_is_written_once() -> None:
+    assert "version" in project()["dynamic"] and "version" not in project()
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "medialit.__version__"}
+    assert importlib.metadata.version("medialit") == medialit.__version__
 
 
 def test_binder_installs_only_the_learner_runtime() -> None:

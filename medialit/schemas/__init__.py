@@ -1,9 +1,14 @@
-"""JSON Schemas shipped with the package, and a helper to check data against them."""
+"""JSON Schemas shipped with the package: each is compiled once and is the only statement of its format.
+
+:func:`conforms` is the fast yes/no check (the schema compiled by ``fastjsonschema``), used on
+every tag file; :func:`schema_errors` explains, with ``jsonschema``, why data does not conform.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -15,14 +20,36 @@ from typing import Any
 # format checker and nothing else changes.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
+import fastjsonschema  # noqa: E402
 from jsonschema import Draft202012Validator  # noqa: E402
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
-    """The validator for ``<name>.schema.json`` in this folder."""
+def schema(name: str) -> dict[str, Any]:
+    """The JSON Schema ``<name>.schema.json`` in this folder."""
     text = resources.files(__package__).joinpath(f"{name}.schema.json").read_text("utf-8")
-    return Draft202012Validator(json.loads(text))
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    """The explaining validator for schema ``name``."""
+    return Draft202012Validator(schema(name))
+
+
+@cache
+def _compiled(name: str) -> Callable[[Any], Any]:
+    return fastjsonschema.compile(schema(name))
+
+
+def conforms(name: str, instance: Any) -> bool:
+    """Whether ``instance`` follows schema ``name`` (fast: the schema compiled to Python once)."""
+    try:
+        _compiled(name)(instance)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def schema_errors(name: str, instance: Any) -> list[str]:

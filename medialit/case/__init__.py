@@ -1,0 +1,1 @@
+"""The case: its model, loading, validation and the labels shown for it."""

@@ -1,0 +1,17 @@
+"""The columns of the case's CSV files, in order: the one place they are named."""
+
+PASSAGE_COLUMNS = ("passage_id", "section", "paragraph", "kind", "start", "end", "has_link", "text")
+LINK_COLUMNS = ("passage_id", "start", "end", "text")
+KEY_COLUMNS = ("passage_id", "category", "subtype", "strength", "cue", "rationale", "check")
+SOURCE_COLUMNS = (
+    "source_id",
+    "name",
+    "who",
+    "kind",
+    "presented_as",
+    "reporting_verbs",
+    "passage_ids",
+    "original_says",
+    "verification",
+    "reference",
+)

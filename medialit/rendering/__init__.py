@@ -1,0 +1,1 @@
+"""Rendering: text, HTML (one set of jinja2 templates), plots and printables."""

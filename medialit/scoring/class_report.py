@@ -1,0 +1,154 @@
+"""A class report as tables: per-learner scores, per-passage shares, agreement and the consensus.
+
+:func:`build_report` scores the whole class at once on stacked arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from medialit.case.labels import category_labels
+from medialit.case.model import Case, ExerciseSpec
+from medialit.common.problems import Problem
+from medialit.scoring.class_tags import ClassTags, class_alpha, class_shares, consensus, stack_tags
+from medialit.scoring.counts import COUNTS, micro, statistics, table_counts
+from medialit.scoring.key import key_matrix
+from medialit.scoring.statistics import nan_mean
+from medialit.tagfile.model import TagSet
+
+
+@dataclass
+class ClassReport:
+    """Everything in a class report, as tables."""
+
+    exercise: ExerciseSpec
+    stack: ClassTags
+    learners: pd.DataFrame
+    passages: pd.DataFrame
+    agreement: pd.DataFrame
+    category_labels: dict[str, str]
+    title: str = ""
+    errors: list[Problem] = field(default_factory=list)  # files that could not be used
+    warnings: list[Problem] = field(default_factory=list)  # reported and skipped within good files
+
+    @property
+    def bad_files(self) -> list[str]:
+        """The files that could not be used, each once."""
+        return list(dict.fromkeys(problem.file for problem in self.errors))
+
+    def problems_frame(self) -> pd.DataFrame:
+        """Every problem: ``file, line, severity, message``."""
+        rows = [(p.file, p.row, "error", p.message) for p in self.errors]
+        rows += [(p.file, p.row, "warning", p.message) for p in self.warnings]
+        frame = pd.DataFrame(rows, columns=["file", "line", "severity", "message"])
+        frame["line"] = frame["line"].astype("Int64")
+        return frame
+
+
+def _learners_frame(stack: ClassTags, tagsets: list[TagSet]) -> pd.DataFrame:
+    counts = table_counts(stack.tagged, stack.key)  # each learners x categories
+    stats = statistics(counts)
+    pooled = micro(counts)
+    total = len(stack.key.passage_ids)
+    reviewed = stack.reviewed.sum(axis=1)
+    columns: dict[str, Any] = {
+        "learner": list(stack.labels),
+        "file": list(stack.sources),
+        "reviewed": reviewed,
+        "total": total,
+        "coverage": reviewed / total if total else np.nan,
+    }
+    for name in ("tp", "fp", "fn", "precision", "recall", "f1"):
+        columns[f"micro_{name}"] = pooled[name]
+    for c, category in enumerate(stack.key.categories):
+        for name in COUNTS:
+            columns[f"{category}_{name}"] = counts[name][:, c]
+        for name, values in stats.items():
+            columns[f"{category}_{name}"] = values[:, c]
+    columns["warnings"] = [len(t.problems) for t in tagsets]
+    return pd.DataFrame(columns)
+
+
+def _passages_frame(stack: ClassTags, case: Case) -> pd.DataFrame:
+    key = stack.key
+    tagged, reviewed, share = class_shares(stack)
+    n_p, n_c = tagged.shape
+    status = np.where(key.clear, "clear", np.where(key.arguable, "arguable", "none"))
+    with np.errstate(invalid="ignore"):
+        difficulty = np.where(key.clear, 1 - share, np.where(key.arguable, np.nan, share))
+    subtypes = key.rows["subtype"]
+    frame = pd.DataFrame(
+        {
+            "passage_id": np.repeat(key.passage_ids, n_c),
+            "position": np.repeat(np.arange(1, n_p + 1), n_c),
+            "category": np.tile(key.categories, n_p),
+            "key": status.ravel(),
+            "reviewed": reviewed.ravel(),
+            "tagged": tagged.ravel(),
+            "share": share.ravel(),
+            "difficulty": difficulty.ravel(),
+        }
+    )
+    frame["subtype"] = [
+        subtypes.get((p, c), "") for p, c in zip(frame["passage_id"], frame["category"], strict=True)
+    ]
+    frame["text"] = case.passages.loc[list(frame["passage_id"]), "text"].to_numpy()
+    return frame.sort_values(
+        ["difficulty", "position"], ascending=[False, True], na_position="last"
+    ).reset_index(drop=True)
+
+
+def _agreement_frame(stack: ClassTags, learners: pd.DataFrame) -> pd.DataFrame:
+    key = stack.key
+    agreed = consensus(stack)
+    counts = table_counts(agreed, key)
+    stats = statistics(counts)
+    reviewers = stack.reviewed.sum(axis=0)
+    frame = pd.DataFrame(
+        {
+            "category": key.categories,
+            "learners": len(stack.labels),
+            "pairable_passages": int((reviewers >= 2).sum()),
+            "alpha": class_alpha(stack),
+            "mean_learner_f1": [nan_mean(learners[f"{c}_f1"].to_numpy(float)) for c in key.categories],
+            "mean_learner_kappa": [nan_mean(learners[f"{c}_kappa"].to_numpy(float)) for c in key.categories],
+        }
+    )
+    for name in COUNTS:
+        frame[f"consensus_{name}"] = counts[name]
+    for name, values in stats.items():
+        frame[f"consensus_{name}"] = values
+    return frame
+
+
+def build_report(
+    tagsets: list[TagSet],
+    case: Case,
+    exercise: str | ExerciseSpec = "article",
+    errors: list[Problem] | None = None,
+) -> ClassReport:
+    """Score a class: per-learner scores, per-passage shares, agreement and the consensus."""
+    key = key_matrix(case, exercise)
+    stack = stack_tags(tagsets, key)
+    learners = _learners_frame(stack, tagsets)
+    return ClassReport(
+        exercise=key.exercise,
+        stack=stack,
+        learners=learners,
+        passages=_passages_frame(stack, case),
+        agreement=_agreement_frame(stack, learners),
+        category_labels=category_labels(case, key.categories),
+        title=case.title,
+        errors=list(errors or []),
+        warnings=[problem for tagset in tagsets for problem in tagset.problems],
+    )
+
+
+def hardest_table(report: ClassReport, n: int = 10) -> pd.DataFrame:
+    """The ``n`` (passage, category) pairs the class found hardest (pairs without a difficulty left out)."""
+    columns = ["passage_id", "category", "key", "subtype", "reviewed", "tagged", "share", "difficulty"]
+    return report.passages.dropna(subset=["difficulty"]).head(n)[columns]

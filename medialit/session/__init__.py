@@ -1,0 +1,1 @@
+"""A learner's tagging session: its state and autosave, with no view."""

@@ -1,0 +1,285 @@
+"""A learner's tagging session: the state behind the widget, and a plain-Python way to use it.
+
+The notebooks reach it through :func:`medialit.widgets.exercise.start`:
+
+
+>>> exercise = start("hedging")                # doctest: +SKIP
+>>> exercise.tag("p044", "hedging")            # doctest: +SKIP
+>>> exercise.cue("p044", "hedging", "apparent")  # doctest: +SKIP
+>>> exercise.no_technique("p045")              # doctest: +SKIP
+>>> exercise.progress()                        # doctest: +SKIP
+12 of 29 reviewed
+>>> exercise.check()                           # doctest: +SKIP
+
+Every change is saved at once to :attr:`TaggingSession.path` (see
+:mod:`medialit.tagfile.workspace`). This module knows no view: the widget
+(:class:`medialit.widgets.tagging.TaggingWidget`) listens through :meth:`TaggingSession.on_change`,
+so anything done in Python shows in the widget and the other way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from medialit.case.labels import category_labels
+from medialit.case.model import Case, ExerciseSpec
+from medialit.common.cues import find_span
+from medialit.common.problems import Problem, ProblemsError
+from medialit.tagfile.model import CUES_MAX, NOTE_MAX, TagSet, clean_learner, now_iso
+from medialit.tagfile.reading import one_learner, parse_tag_file
+from medialit.tagfile.storage import dump_tags
+from medialit.tagfile.workspace import Workspace, count_reviewed
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How many of the exercise's passages are reviewed."""
+
+    reviewed: int
+    total: int
+
+    def __str__(self) -> str:
+        return f"{self.reviewed} of {self.total} reviewed"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def problems_text(problems: list[Problem]) -> str:
+    """Problems as one plain sentence each, without the file name repeated."""
+    return " ".join(f"{p.message}." for p in problems[:10]) + (" …" if len(problems) > 10 else "")
+
+
+class TaggingSession:
+    """One learner's work on one exercise, autosaved on every change (the state, with no view)."""
+
+    def __init__(
+        self, case: Case, spec: ExerciseSpec, workspace: Workspace, learner: str | None = None
+    ) -> None:
+        self.case = case
+        self.spec = spec
+        self.workspace = workspace
+        self.labels = category_labels(case, spec.categories)
+        self._listeners: list[Callable[[], None]] = []
+        resumed = workspace.resume(case, spec.passage_ids)
+        self.tagset = resumed.tagset or TagSet(case=case.case_id, tags={})
+        if not self.tagset.learner:
+            self.tagset.learner = clean_learner(learner)
+        self.message = resumed.message
+        self.resumed_from_backup = resumed.from_backup
+        self.moved_to = resumed.moved_to
+
+    # --- what is there ------------------------------------------------------------------------
+
+    @property
+    def exercise_id(self) -> str:
+        """The exercise's id (``"hedging"``, ``"capstone"``, ...)."""
+        return self.spec.exercise_id
+
+    @property
+    def passage_ids(self) -> tuple[str, ...]:
+        """The exercise's passages, in reading order."""
+        return self.spec.passage_ids
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The categories this exercise tags."""
+        return self.spec.categories
+
+    @property
+    def path(self) -> Path:
+        """The autosave file."""
+        return self.workspace.path
+
+    @property
+    def learner(self) -> str | None:
+        """The learner's name or code, if given (saved in the tag file)."""
+        return self.tagset.learner
+
+    @learner.setter
+    def learner(self, value: str | None) -> None:
+        self.tagset.learner = clean_learner(value)
+        self._changed()
+
+    def text(self, passage_id: str) -> str:
+        """A passage's text."""
+        return str(self.case.passages.at[passage_id, "text"])
+
+    def tags_of(self, passage_id: str) -> list[str]:
+        """The categories tagged on a passage (empty if none or not reviewed)."""
+        return list(self.tagset.tags.get(passage_id, []))
+
+    def is_reviewed(self, passage_id: str) -> bool:
+        """True once a passage is tagged or marked "no technique"."""
+        return passage_id in self.tagset.tags
+
+    def is_no_technique(self, passage_id: str) -> bool:
+        """True if the passage is marked reviewed with no technique."""
+        return self.tagset.tags.get(passage_id) == []
+
+    def cues_of(self, passage_id: str, category: str) -> list[str]:
+        """The learner's cue words for one tag."""
+        return list(self.tagset.cues.get(passage_id, {}).get(category, []))
+
+    def note_of(self, passage_id: str) -> str:
+        """The learner's note on a passage."""
+        return self.tagset.notes.get(passage_id, "")
+
+    def progress(self) -> Progress:
+        """How many passages are reviewed, e.g. ``12 of 29 reviewed``."""
+        return Progress(count_reviewed(self.tagset, self.passage_ids), len(self.passage_ids))
+
+    # --- changes (each one is saved) -----------------------------------------------------------
+
+    def _check_passage(self, passage_id: str) -> None:
+        if passage_id not in self.passage_ids:
+            first, last = self.passage_ids[0], self.passage_ids[-1]
+            raise ValueError(f"{passage_id!r} is not one of this exercise's passages ({first} to {last}).")
+
+    def _check_category(self, category: str) -> None:
+        if category not in self.categories:
+            known = ", ".join(repr(c) for c in self.categories)
+            raise ValueError(f"{category!r} is not a category of this exercise; use {known}.")
+
+    def tag(self, passage_id: str, category: str) -> None:
+        """Tag a passage with a category (this clears "no technique")."""
+        self._check_passage(passage_id)
+        self._check_category(category)
+        self._add_tag(passage_id, category)
+        self._changed()
+
+    def _add_tag(self, passage_id: str, category: str) -> None:
+        given = self.tagset.tags.setdefault(passage_id, [])
+        if category not in given:
+            given.append(category)
+
+    def untag(self, passage_id: str, category: str) -> None:
+        """Remove a tag (and its cue words); with no tag left the passage is not reviewed."""
+        self._check_passage(passage_id)
+        self._check_category(category)
+        given = self.tagset.tags.get(passage_id, [])
+        if category in given:
+            given.remove(category)
+            if not given:
+                del self.tagset.tags[passage_id]
+        self._drop_cues(passage_id, category)
+        self._changed()
+
+    def no_technique(self, passage_id: str) -> None:
+        """Mark a passage reviewed with no technique (this clears its tags and cue words)."""
+        self._check_passage(passage_id)
+        self.tagset.tags[passage_id] = []
+        self.tagset.cues.pop(passage_id, None)
+        self._changed()
+
+    def unreview(self, passage_id: str) -> None:
+        """Mark a passage as not reviewed (its tags and cue words go; the note stays)."""
+        self._check_passage(passage_id)
+        self.tagset.tags.pop(passage_id, None)
+        self.tagset.cues.pop(passage_id, None)
+        self._changed()
+
+    def _drop_cues(self, passage_id: str, category: str) -> None:
+        by_category = self.tagset.cues.get(passage_id, {})
+        by_category.pop(category, None)
+        if not by_category:
+            self.tagset.cues.pop(passage_id, None)
+
+    def set_cues(self, passage_id: str, category: str, phrases: list[str]) -> list[str]:
+        """Set the cue words for a tag; returns the phrases that are not in the passage (not kept).
+
+        The category is tagged if it was not. An empty list removes the cue words.
+        """
+        self._check_passage(passage_id)
+        self._check_category(category)
+        text = self.text(passage_id)
+        phrases = [" ".join(p.split()) for p in phrases if p.strip()]
+        kept = [p for p in phrases if find_span(text, p) is not None]
+        missing = [p for p in phrases if p not in kept]
+        if kept:
+            self._add_tag(passage_id, category)
+            self.tagset.cues.setdefault(passage_id, {})[category] = list(dict.fromkeys(kept))[:CUES_MAX]
+        else:
+            self._drop_cues(passage_id, category)
+        self._changed()
+        return missing
+
+    def cue(self, passage_id: str, category: str, words: str) -> bool:
+        """Add cue words (a phrase copied from the passage) to a tag; says so if they are not there."""
+        missing = self.set_cues(passage_id, category, [*self.cues_of(passage_id, category), words])
+        if missing:
+            print(not_found_message(missing))
+        return not missing
+
+    def note(self, passage_id: str, text: str) -> None:
+        """Keep a note on a passage (an empty note removes it)."""
+        self._check_passage(passage_id)
+        if text.strip():
+            self.tagset.notes[passage_id] = text[:NOTE_MAX]
+        else:
+            self.tagset.notes.pop(passage_id, None)
+        self._changed()
+
+    def replace(self, tagset: TagSet, source: str) -> str:
+        """Replace the work with ``tagset`` (an upload), keeping a copy of the current file first."""
+        kept = self.workspace.keep_copy("replaced")
+        if not tagset.learner:
+            tagset.learner = self.tagset.learner
+        tagset.case = self.case.case_id
+        tagset.problems = []
+        self.tagset = tagset
+        self._changed()
+        before = f" Your previous work was kept in {kept.name}." if kept else ""
+        return f"Restored your work from {source}: {self.progress()}.{before}"
+
+    def restore(self, data: bytes, name: str) -> str:
+        """Restore from an uploaded file's bytes (JSON, or flat CSV with one learner); returns a message."""
+        try:
+            tagset = one_learner(parse_tag_file(data, name, self.case), name)
+        except ProblemsError as error:
+            return f"Nothing was restored: {name} could not be used. {problems_text(error.problems)}"
+        skipped = tagset.problems
+        message = self.replace(tagset, name)
+        return message + (f" Skipped: {problems_text(skipped)}" if skipped else "")
+
+    def _changed(self) -> None:
+        self.tagset.saved_at = now_iso()
+        try:
+            self.workspace.save(self.tagset)
+        except OSError as error:
+            self.message = (
+                f"Could not save to {self.workspace.name} ({error.strerror or error}). "
+                "Press Download my tags to keep a copy of your work."
+            )
+        for listener in list(self._listeners):
+            listener()
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after every change (the widget uses this to redraw)."""
+        self._listeners.append(listener)
+
+    # --- results and files -----------------------------------------------------------------------
+
+    def json_text(self) -> str:
+        """The current work as ``medialit-tags/1`` JSON text (what Download my tags saves)."""
+        return dump_tags(self.tagset)
+
+    def download_name(self) -> str:
+        """The file name offered for download."""
+        return self.path.name
+
+    def __repr__(self) -> str:
+        return f"<Exercise {self.exercise_id}: {self.progress()}; autosaved to {self.workspace.name}>"
+
+
+def not_found_message(missing: list[str]) -> str:
+    """A polite message for cue words that are not in the passage."""
+    quoted = ", ".join(f"“{m}”" for m in missing)
+    verb = "is" if len(missing) == 1 else "are"
+    return (
+        f"Sorry, {quoted} {verb} not in this passage, so {'it was' if len(missing) == 1 else 'they were'} "
+        "not kept. Copy the words exactly as "
+        "they appear in the passage (capital letters do not matter)."
+    )

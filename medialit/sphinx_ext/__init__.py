@@ -1,0 +1,71 @@
+"""Sphinx extension: quote the article from the case data, so every quote in the book is exact.
+
+Chapters never retype the article. They write:
+
+- ``{quote}`p012: watched``` — a few words of a passage, checked at build time against the
+  passage text, shown in quotation marks with a link to the passage in the full article;
+- ``{passage}`p012``` — the whole passage, inline, with its link;
+- a ``medialit-passage`` directive with an optional ``:cue:`` — the passage as a block
+  quotation, the cue words highlighted;
+- a ``medialit-worked-example`` directive with a passage id and a category — the passage, the
+  key's cue highlighted, its subtype, strength and rationale;
+- a ``medialit-article`` directive — the whole article, passage by passage, each with its id as
+  an anchor (used once, on the case page);
+- a ``medialit-exercise`` directive with a notebook name — links to the notebook's page and
+  launch links for Binder and Colab;
+- a ``medialit-printables`` directive — download links to the worksheets and answer keys,
+  generated from the data when the build starts.
+
+A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
+Every page that shows data depends on the data files, so an incremental build after a data edit
+reads it again. The book's configuration names the paths the extension needs:
+
+``medialit_data_dir``
+    the case folder, relative to the configuration folder (default: the course's data);
+``medialit_notebooks_dir``
+    the notebooks' folder, relative to the source folder;
+``medialit_printables_dir``
+    where the printables are written, relative to the source folder (empty: none).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from medialit import __version__
+from medialit.sphinx_ext.cases import end_build, start_build
+from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
+from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
+from medialit.sphinx_ext.launch import ExerciseDirective
+from medialit.sphinx_ext.printables import PrintablesDirective, generate
+from medialit.sphinx_ext.roles import PassageRole, QuoteRole
+
+STATIC = Path(__file__).parent / "static"
+
+
+def _add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the configuration values, roles, directives and the stylesheet with Sphinx."""
+    app.add_config_value("medialit_data_dir", "", "env", [str])
+    app.add_config_value("medialit_notebooks_dir", "", "env", [str])
+    app.add_config_value("medialit_printables_dir", "", "env", [str])
+    app.connect("builder-inited", start_build)
+    app.connect("builder-inited", _add_static_path)
+    app.connect("builder-inited", generate)
+    app.connect("build-finished", end_build)
+    app.connect("html-page-context", fix_citation_list_roles)
+    app.add_css_file("medialit.css")
+    app.add_role("quote", QuoteRole())
+    app.add_role("passage", PassageRole())
+    app.add_directive("medialit-passage", PassageDirective)
+    app.add_directive("medialit-worked-example", WorkedExampleDirective)
+    app.add_directive("medialit-article", ArticleDirective)
+    app.add_directive("medialit-exercise", ExerciseDirective)
+    app.add_directive("medialit-printables", PrintablesDirective)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

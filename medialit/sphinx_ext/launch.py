@@ -1,0 +1,67 @@
+"""The ``medialit-exercise`` directive: links to a notebook's page and launch links for it.
+
+The repository and the launch services come from the book's configuration (``_config.yml``:
+``repository.url`` and ``launch_buttons``), and the notebooks' folder from
+``medialit_notebooks_dir``, so no address or layout is written in the package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+
+class ExerciseDirective(SphinxDirective):
+    """Links to a notebook exercise: its page in the book, and launch links for Binder and Colab."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Render the links for ``<medialit_notebooks_dir>/<name>.ipynb``."""
+        name = self.arguments[0]
+        if not self.config.medialit_notebooks_dir:
+            message = f"{self.name}: medialit_notebooks_dir is not set in the book's configuration"
+            return [self.state.document.reporter.warning(message, line=self.lineno)]
+        folder = PurePosixPath(self.config.medialit_notebooks_dir)
+        notebook = (folder / f"{name}.ipynb").as_posix()
+        if not (Path(self.env.srcdir) / notebook).is_file():
+            message = f"{self.name}: no notebook {notebook}"
+            return [self.state.document.reporter.warning(message, line=self.lineno)]
+        self.env.note_dependency(str(Path(self.env.srcdir) / notebook))
+        box = nodes.container(classes=["exercise-launch"])
+        paragraph = nodes.paragraph()
+        paragraph += nodes.strong(text="Do the exercise: ")
+        page = addnodes.pending_xref(
+            "",
+            refdomain="std",
+            reftype="doc",
+            reftarget=f"/{(folder / name).as_posix()}",
+            refexplicit=True,
+            refwarn=True,
+        )
+        page += nodes.inline(text="read it in the book")
+        paragraph += page
+        for label, url in self.launch_links(notebook):
+            paragraph += [nodes.Text(" · "), nodes.reference("", label, refuri=url)]
+        box += paragraph
+        return [box]
+
+    def launch_links(self, notebook: str) -> list[tuple[str, str]]:
+        """``(label, address)`` for Binder and Colab, as far as the book's configuration names them."""
+        options = self.config.html_theme_options
+        repository = options.get("repository_url", "").removeprefix("https://github.com/").strip("/")
+        branch = options.get("repository_branch", "main")
+        launch = options.get("launch_buttons", {})
+        links = []
+        if launch.get("binderhub_url") and repository:
+            binder = launch["binderhub_url"].rstrip("/")
+            links.append(
+                ("Launch on Binder", f"{binder}/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook}")
+            )
+        if launch.get("colab_url") and repository:
+            colab = launch["colab_url"].rstrip("/")
+            links.append(("Open in Colab", f"{colab}/github/{repository}/blob/{branch}/{notebook}"))
+        return links

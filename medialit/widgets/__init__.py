@@ -1,0 +1,1 @@
+"""The notebooks' widgets: the tagging widget, the instructor's upload box, the exercise."""

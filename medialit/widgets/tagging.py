@@ -1,0 +1,394 @@
+"""The tagging widget: one passage at a time, a checkbox per category, autosave, check, files.
+
+Every control is a standard ipywidgets input or button with a visible description (its
+accessible name), so the widget is usable from the keyboard and easy to drive in tests:
+
+===========================  ==================================================================
+attribute                    control (description)
+===========================  ==================================================================
+``learner``                  Text "Your name or code (optional)"
+``progress``                 IntProgress "Reviewed", with ``progress_text`` "12 of 29 reviewed"
+``previous_button``          Button "Previous"
+``next_button``              Button "Next"
+``go_to``                    Dropdown "Go to passage"
+``only_unreviewed``          Checkbox "Only passages not yet reviewed"
+``category_boxes[id]``       Checkbox per category, labelled from the taxonomy ("Hedging", ...)
+``no_technique_box``         Checkbox "Reviewed: no technique"
+``cue_boxes[id]``            Text "Which words?" (with the category in brackets when several)
+``note``                     Textarea "Note"
+``check_button``             Button "Check my answers"
+``download_button``          Button "Download my tags" (reveals ``download_link``)
+``upload``                   FileUpload "Restore from file" (.json or .csv)
+===========================  ==================================================================
+
+The key is never in any widget value until "Check my answers" is pressed.
+
+**Display.** :meth:`TaggingWidget._repr_mimebundle_` returns the usual widget view
+(``application/vnd.jupyter.widget-view+json``) *and* a ``text/html`` static preview (the
+first passage, the category checkboxes drawn disabled, and a sentence pointing to the launch
+buttons). Live front ends (JupyterLab, Notebook 7, Voila, Colab) render the widget; a static
+page such as the Jupyter Book's HTML build can prefer ``text/html`` and show the preview.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import ipywidgets as widgets
+
+from medialit.rendering.check import CheckResult
+from medialit.session.tagging import TaggingSession, not_found_message
+from medialit.tagfile.workspace import readable_time
+from medialit.widgets.controls import WIDE, _button, _checkbox, guarded, status_html, uploaded_files
+
+PREVIEW_SENTENCE = (
+    "This is a preview: launch the notebook on Binder or Colab with the buttons at the top of "
+    "the page to tag passages."
+)
+
+
+def split_phrases(value: str) -> list[str]:
+    """Cue phrases typed in one box, separated by semicolons or line breaks."""
+    return [part.strip() for part in value.replace("\n", ";").split(";") if part.strip()]
+
+
+def download_link_html(exercise: TaggingSession) -> str:
+    """A JavaScript-free download link: the current tag file as a ``data:`` URI."""
+    data = base64.b64encode(exercise.json_text().encode("utf-8")).decode("ascii")
+    name = html.escape(exercise.download_name())
+    return (
+        f'<p><a download="{name}" href="data:application/json;base64,{data}">Save my tags file '
+        f"({name})</a>: {html.escape(str(exercise.progress()))}, saved at "
+        f"{html.escape(readable_time(exercise.tagset.saved_at))}. Keep it somewhere safe; "
+        "Restore from file loads it again.</p>"
+    )
+
+
+def place_text(exercise: TaggingSession, index: int) -> str:
+    """Where a passage is: section, position in the exercise, id and kind."""
+    pid = exercise.passage_ids[index]
+    row = exercise.case.passages.loc[pid]
+    kind = "" if row["kind"] == "sentence" else f" ({row['kind']})"
+    return f"Section: {row['section']} · passage {index + 1} of {len(exercise.passage_ids)} · id {pid}{kind}"
+
+
+def context_html(exercise: TaggingSession, index: int) -> str:
+    """The passage with its neighbours in the article (dimmed) for context."""
+    passages = exercise.case.passages
+    order = list(passages.index)
+    position = order.index(exercise.passage_ids[index])
+    parts = []
+    for offset, label in ((-1, "Before"), (0, "This passage"), (1, "After")):
+        where = position + offset
+        if not 0 <= where < len(order):
+            continue
+        text = html.escape(str(passages.iloc[where]["text"]))
+        pid = html.escape(order[where])
+        if offset:
+            parts.append(f'<p style="opacity:0.7;margin:0.3em 0">{label} ({pid}): {text}</p>')
+        else:
+            parts.append(
+                '<p style="font-size:1.15em;border-left:4px solid #0072B2;padding:0.3em 0.6em;'
+                f'margin:0.4em 0"><strong>{label} ({pid}):</strong> {text}</p>'
+            )
+    return "".join(parts)
+
+
+def static_preview_html(exercise: TaggingSession) -> str:
+    """The ``text/html`` stand-in for a static page: first passage, disabled checkboxes, a note."""
+    prefix = f"medialit-preview-{exercise.exercise_id}"
+    boxes = "".join(
+        f'<span style="margin-right:1em"><input type="checkbox" disabled id="{prefix}-{c}">'
+        f'<label for="{prefix}-{c}"> {html.escape(label)}</label></span>'
+        for c, label in exercise.labels.items()
+    )
+    boxes += (
+        f'<span><input type="checkbox" disabled id="{prefix}-none">'
+        f'<label for="{prefix}-none"> Reviewed: no technique</label></span>'
+    )
+    buttons = "".join(
+        f'<button type="button" disabled>{name}</button> '
+        for name in ("Previous", "Next", "Check my answers", "Download my tags")
+    )
+    return (
+        f'<div class="medialit-preview" style="border:1px solid #999;padding:0.6em 1em">'
+        f"<p><strong>{html.escape(exercise.spec.title)}</strong></p>"
+        f"<p>{html.escape(place_text(exercise, 0))}</p>{context_html(exercise, 0)}"
+        f"<p>{boxes}</p><p>{buttons}</p><p><strong>{PREVIEW_SENTENCE}</strong></p></div>"
+    )
+
+
+class TaggingWidget(widgets.VBox):
+    """The tagging view of a :class:`~medialit.session.tagging.TaggingSession` (see the module docstring).
+
+    ``check`` compares the work with the key; "Check my answers" shows what it returns.
+    """
+
+    def __init__(self, exercise: TaggingSession, check: Callable[[], CheckResult]) -> None:
+        self.exercise = exercise
+        self.check = check
+        self.index = 0
+        self._syncing = False
+        self._download_shown = False
+        many = len(exercise.categories) > 1
+        self.heading = widgets.HTML(f"<h3>{html.escape(exercise.spec.title)}</h3>")
+        self.status = widgets.HTML(status_html(exercise.message))
+        self.learner = widgets.Text(
+            value=exercise.learner or "",
+            description="Your name or code (optional)",
+            continuous_update=False,
+            style=WIDE,
+        )
+        self.progress = widgets.IntProgress(
+            value=0, min=0, max=len(exercise.passage_ids), description="Reviewed"
+        )
+        self.progress_text = widgets.HTML()
+        self.place = widgets.HTML()
+        self.context = widgets.HTML()
+        self.previous_button = _button("Previous")
+        self.next_button = _button("Next")
+        self.go_to = widgets.Dropdown(description="Go to passage", style=WIDE)
+        self.only_unreviewed = _checkbox("Only passages not yet reviewed")
+        self.nav_message = widgets.HTML()
+        self.category_boxes = {c: _checkbox(label) for c, label in exercise.labels.items()}
+        self.no_technique_box = _checkbox("Reviewed: no technique")
+        self.cue_boxes = {
+            c: widgets.Text(
+                description=f"Which words? ({label})" if many else "Which words?",
+                placeholder="optional: copy words from the passage; separate phrases with ;",
+                continuous_update=False,
+                style=WIDE,
+                layout=widgets.Layout(width="95%"),
+            )
+            for c, label in exercise.labels.items()
+        }
+        self.cue_message = widgets.HTML()
+        self.note = widgets.Textarea(
+            description="Note",
+            placeholder="optional",
+            continuous_update=False,
+            layout=widgets.Layout(width="95%"),
+        )
+        self.check_button = _button("Check my answers")
+        self.download_button = _button("Download my tags")
+        self.upload = widgets.FileUpload(
+            description="Restore from file",
+            accept=".json,.csv",
+            multiple=False,
+            icon="",  # see _button
+        )
+        self.download_link = widgets.HTML()
+        self.feedback = widgets.HTML()
+        self._connect()
+        super().__init__(children=self._layout())
+        exercise.on_change(self._after_change)
+        self._refresh_progress()
+        self._refresh_go_to()
+        self._show(self._first_unreviewed())
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _layout(self) -> list[widgets.Widget]:
+        tags_row = widgets.HBox([*self.category_boxes.values(), self.no_technique_box])
+        return [
+            self.heading,
+            self.status,
+            self.learner,
+            widgets.HBox([self.progress, self.progress_text]),
+            self.place,
+            self.context,
+            tags_row,
+            *self.cue_boxes.values(),
+            self.cue_message,
+            self.note,
+            widgets.HBox([self.previous_button, self.next_button, self.go_to, self.only_unreviewed]),
+            self.nav_message,
+            widgets.HBox([self.check_button, self.download_button, self.upload]),
+            self.download_link,
+            self.feedback,
+        ]
+
+    def _connect(self) -> None:
+        def on_value(control: widgets.Widget, callback: Callable[[Any], None]) -> None:
+            control.observe(guarded(lambda change: callback(change["new"]), self._show_status), "value")
+
+        def on_click(button: widgets.Button, callback: Callable[[], None]) -> None:
+            button.on_click(guarded(lambda _: callback(), self._show_status))
+
+        for category, box in self.category_boxes.items():
+            on_value(box, partial(self._on_category, category))
+        for category, box in self.cue_boxes.items():
+            on_value(box, partial(self._on_cue, category))
+        on_value(self.no_technique_box, self._on_no_technique)
+        on_value(self.note, lambda value: self._unless_syncing(self.exercise.note, self.pid, value))
+        on_value(self.learner, self._on_learner)
+        on_value(self.go_to, self._on_go_to)
+        on_value(self.only_unreviewed, lambda _: self._refresh_go_to())
+        on_value(self.upload, self._on_upload)
+        on_click(self.previous_button, lambda: self.step(-1))
+        on_click(self.next_button, lambda: self.step(1))
+        on_click(self.check_button, self.show_check)
+        on_click(self.download_button, self.show_download)
+
+    def _show_status(self, message: str) -> None:
+        self.status.value = status_html(message)
+
+    # --- state -> view ---------------------------------------------------------------------------
+
+    @property
+    def pid(self) -> str:
+        """The passage on screen."""
+        return self.exercise.passage_ids[self.index]
+
+    def _wanted(self, index: int) -> bool:
+        return not (
+            self.only_unreviewed.value and self.exercise.is_reviewed(self.exercise.passage_ids[index])
+        )
+
+    def _first_unreviewed(self) -> int:
+        ids = self.exercise.passage_ids
+        return next((i for i, pid in enumerate(ids) if not self.exercise.is_reviewed(pid)), 0)
+
+    def _show(self, index: int) -> None:
+        self.index = index
+        exercise, pid = self.exercise, self.pid
+        self._syncing = True
+        try:
+            self.place.value = (
+                f'<p class="medialit-place" data-passage-id="{html.escape(pid)}" data-position="{index + 1}">'
+                f"{html.escape(place_text(exercise, index))}</p>"
+            )
+            self.context.value = context_html(exercise, index)
+            tags = exercise.tags_of(pid)
+            for category, box in self.category_boxes.items():
+                box.value = category in tags
+                self.cue_boxes[category].value = "; ".join(exercise.cues_of(pid, category))
+            self.no_technique_box.value = exercise.is_no_technique(pid)
+            self.note.value = exercise.note_of(pid)
+            if pid not in {value for _, value in self.go_to.options}:
+                self._refresh_go_to()
+            self.go_to.value = pid
+        finally:
+            self._syncing = False
+
+    def _refresh_progress(self) -> None:
+        progress = self.exercise.progress()
+        self.progress.value = progress.reviewed
+        self.progress_text.value = (
+            f'<span class="medialit-progress" data-reviewed="{progress.reviewed}" '
+            f'data-total="{progress.total}">{html.escape(str(progress))}</span>'
+        )
+
+    def _refresh_go_to(self) -> None:
+        exercise = self.exercise
+        total = len(exercise.passage_ids)
+        options = [
+            (f"{pid} · {i + 1} of {total}{' · reviewed' if exercise.is_reviewed(pid) else ''}", pid)
+            for i, pid in enumerate(exercise.passage_ids)
+            if self._wanted(i) or i == self.index
+        ]
+        syncing, self._syncing = self._syncing, True
+        try:
+            self.go_to.options = options
+            self.go_to.value = self.pid
+        finally:
+            self._syncing = syncing
+
+    def _after_change(self) -> None:
+        self._refresh_progress()
+        self._refresh_go_to()
+        self._show(self.index)
+        if self._download_shown:
+            self.download_link.value = download_link_html(self.exercise)
+        if self.exercise.message.startswith("Could not save"):
+            self.status.value = status_html(self.exercise.message)
+
+    # --- view -> state ---------------------------------------------------------------------------
+
+    def _unless_syncing(self, action: Any, *args: Any) -> None:
+        if not self._syncing:
+            action(*args)
+
+    def _on_category(self, category: str, ticked: bool) -> None:
+        if self._syncing:
+            return
+        (self.exercise.tag if ticked else self.exercise.untag)(self.pid, category)
+
+    def _on_no_technique(self, ticked: bool) -> None:
+        if self._syncing:
+            return
+        (self.exercise.no_technique if ticked else self.exercise.unreview)(self.pid)
+
+    def _on_cue(self, category: str, value: str) -> None:
+        if self._syncing:
+            return
+        was_tagged = category in self.exercise.tags_of(self.pid)
+        missing = self.exercise.set_cues(self.pid, category, split_phrases(value))
+        messages = [not_found_message(missing)] if missing else []
+        if not was_tagged and category in self.exercise.tags_of(self.pid):
+            messages.append(f"{self.exercise.labels[category]} is now ticked for this passage.")
+        self.cue_message.value = status_html(" ".join(messages))
+
+    def _on_learner(self, value: str) -> None:
+        if not self._syncing:
+            self.exercise.learner = value
+
+    def _on_go_to(self, pid: str | None) -> None:
+        if self._syncing or pid is None:
+            return
+        self.nav_message.value = ""
+        self.cue_message.value = ""
+        self._show(self.exercise.passage_ids.index(pid))
+
+    def _on_upload(self, value: Any) -> None:
+        files = uploaded_files(value)
+        if not files:
+            return
+        name, content = files[0]
+        message = self.exercise.restore(content, name)
+        self.status.value = status_html(message)
+        self.feedback.value = ""
+        self.upload.value = ()
+        self._syncing = True
+        try:
+            self.learner.value = self.exercise.learner or ""
+        finally:
+            self._syncing = False
+        self._refresh_go_to()
+        self._show(self._first_unreviewed())
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def step(self, direction: int) -> None:
+        """Move to the previous (-1) or next (+1) passage, skipping reviewed ones if filtered."""
+        candidates = range(
+            self.index + direction, -1 if direction < 0 else len(self.exercise.passage_ids), direction
+        )
+        target = next((i for i in candidates if self._wanted(i)), None)
+        self.cue_message.value = ""
+        if target is None:
+            where = "before" if direction < 0 else "after"
+            waiting = " waiting for review" if self.only_unreviewed.value else ""
+            self.nav_message.value = status_html(f"There is no passage{waiting} {where} this one.")
+            return
+        self.nav_message.value = ""
+        self._show(target)
+
+    def show_check(self) -> None:
+        """Compare with the key and show the scores, the plot and the feedback."""
+        self.feedback.value = self.check().to_html()
+
+    def show_download(self) -> None:
+        """Reveal (and from now on refresh) the download link for the current tag file."""
+        self._download_shown = True
+        self.download_link.value = download_link_html(self.exercise)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        """The widget view plus a ``text/html`` static preview (see the module docstring)."""
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = static_preview_html(self.exercise)
+        return bundle

@@ -1,0 +1,64 @@
+"""Figures: real matplotlib figures with alt text and the colour-blind-safe palette."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+
+from medialit.case.loading import load_case
+from medialit.rendering.palette import OKABE_ITO, series_colours
+from medialit.rendering.plots import article_strip_plot, category_scores_plot, heatmap_plot
+from medialit.scoring.key import key_matrix
+
+
+@pytest.fixture(scope="module")
+def case():
+    return load_case()
+
+
+def test_palette_is_okabe_ito_and_distinct():
+    colours = series_colours(["a", "b", "c", "d", "e", "f", "g", "h"])
+    assert set(colours.values()) == set(OKABE_ITO.values())
+    assert len(set(series_colours(["a", "b", "c", "d"]).values())) == 4
+
+
+def test_category_scores_plot(case, tmp_path):
+    labels = {c: e["label"] for c, e in case.categories.items()}
+    scores = pd.DataFrame(
+        {"precision": [0.5, np.nan, 1, 0], "recall": [0.25, 0.5, 1, 0], "f1": [1 / 3, np.nan, 1, 0]},
+        index=list(case.categories),
+    )
+    plot = category_scores_plot(scores, labels)
+    assert isinstance(plot.figure, Figure)
+    for label in labels.values():
+        assert label in plot.alt
+    assert "undefined" in plot.alt and "0.33" in plot.alt
+    bar_colours = {to_hex(patch.get_facecolor()).upper() for patch in plot.figure.axes[0].patches}
+    assert bar_colours <= {c.upper() for c in OKABE_ITO.values()}
+    path = plot.save(tmp_path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_article_strip_plot(case, tmp_path):
+    key = key_matrix(case)
+    share = np.random.default_rng(0).random(key.clear.shape)
+    share[0] = np.nan
+    plot = article_strip_plot(key.passage_ids, key.categories, key.clear, key.arguable, share)
+    assert len(plot.figure.axes) == len(key.categories)
+    for c, category in enumerate(key.categories):
+        assert f"{category}: the key tags {int(key.clear[:, c].sum())} passages clearly" in plot.alt
+    assert plot.save(tmp_path).stat().st_size > 1000
+
+
+@pytest.mark.parametrize("learners", [1, 5, 200])
+def test_heatmap_plot(case, tmp_path, learners):
+    values = np.random.default_rng(1).random((learners, 4))
+    values[0, 0] = np.nan
+    names = [f"<learner {i}>" for i in range(learners)]
+    plot = heatmap_plot(names, list(case.categories), values)
+    assert f"for {learners} learners" in plot.alt
+    assert "undefined for 1 learners" in plot.alt
+    assert plot.save(tmp_path).exists()

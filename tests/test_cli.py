@@ -1,0 +1,145 @@
+"""`python -m medialit score | report | validate FILE`: output, exit codes, plain messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from medialit.case.loading import load_case
+from medialit.cli import main
+from medialit.tagfile.model import FORMAT
+
+STATS = {"tp", "fp", "fn", "tn", "precision", "recall", "f1", "kappa"}
+
+
+@pytest.fixture(scope="module")
+def case():
+    return load_case()
+
+
+def write_tags(case, path: Path, tags: dict, learner: str = "Ada") -> Path:
+    data = {
+        "format": FORMAT,
+        "case": case.case_id,
+        "learner": learner,
+        "saved_at": "2024-05-01T09:30:00+02:00",
+        "tags": tags,
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def good(case, tmp_path) -> Path:
+    tags = {pid: [] for pid in case.passages.index[:20]}
+    row = case.key[case.key["strength"] == "clear"].iloc[0]
+    tags[row.passage_id] = [row.category]
+    return write_tags(case, tmp_path / "ada.json", tags)
+
+
+def test_score_json_has_every_statistic(good, case, capsys):
+    assert main(["score", str(good), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["categories"]) == set(case.categories)
+    for values in data["categories"].values():
+        assert set(values) == STATS
+    assert data["reviewed"] == 20 and data["total"] == len(case.passages)
+    assert data["coverage"] == pytest.approx(20 / len(case.passages))
+    assert 0 < data["micro_f1"] <= 1
+
+
+def test_score_text_names_the_learner_and_the_differences(good, capsys):
+    assert main(["score", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Ada: article, reviewed 20 of")
+    assert "Differences from the key" in out
+
+
+def test_score_reports_unknown_ids_and_still_scores(case, tmp_path, capsys):
+    path = write_tags(case, tmp_path / "typo.json", {"p999": ["framing"], case.passages.index[0]: ["spin"]})
+    assert main(["score", str(path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "p999" in captured.err and "'spin'" in captured.err and "typo.json" in captured.err
+    assert json.loads(captured.out)["reviewed"] == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"{", "is not valid JSON"), (b"\xc3\x28", "is not UTF-8"), (b"[]", "does not follow")],
+)
+def test_score_bad_file_is_one_plain_message(tmp_path, capsys, content, expected):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    assert main(["score", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert expected in err and "bad.json" in err and "Traceback" not in err
+
+
+def test_score_unknown_exercise_is_a_usage_error(good, capsys):
+    assert main(["score", str(good), "--exercise", "no-such"]) == 2
+    assert "No exercise 'no-such'" in capsys.readouterr().err
+
+
+def test_validate_file(good, tmp_path, capsys):
+    assert main(["validate", str(good)]) == 0
+    assert "is a valid tag file" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    assert main(["validate", str(bad)]) == 1
+    assert "bad.json" in capsys.readouterr().err
+
+
+def test_validate_file_with_unknown_ids_fails(case, tmp_path, capsys):
+    path = write_tags(case, tmp_path / "typo.json", {"p999": []})
+    assert main(["validate", str(path)]) == 1
+    assert "unknown passage id 'p999'" in capsys.readouterr().err
+
+
+def test_validate_without_file_still_checks_the_case(capsys):
+    assert main(["validate"]) == 0
+    assert "is valid" in capsys.readouterr().out
+
+
+def test_report_writes_everything_and_prints_one_line(case, good, tmp_path, capsys):
+    folder = good.parent
+    write_tags(case, folder / "bo.json", {pid: ["framing"] for pid in case.passages.index[:5]}, "Bo")
+    (folder / "broken.json").write_text("{", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", str(folder), "--out", str(out), "--no-plots"]) == 1  # one bad file
+    captured = capsys.readouterr()
+    assert len(captured.out.strip().splitlines()) == 1
+    assert captured.out.startswith("2 learner(s) scored on article, 1 bad file(s)")
+    assert "broken.json" in captured.err
+    for name in ("learners.csv", "passages.csv", "agreement.csv", "problems.csv", "index.html"):
+        assert (out / name).is_file()
+    assert "broken.json" in (out / "problems.csv").read_text(encoding="utf-8")
+
+
+def test_report_on_a_clean_folder_exits_zero(case, good, tmp_path, capsys):
+    assert main(["report", str(good.parent), "--out", str(tmp_path / "out"), "--no-plots"]) == 0
+
+
+def test_report_on_a_missing_folder(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "absent"), "--out", str(tmp_path / "out")]) == 1
+    assert "is not a folder" in capsys.readouterr().err
+
+
+def test_command_line_never_shows_a_traceback(tmp_path):
+    path = tmp_path / "hostile.json"
+    path.write_bytes(b"\x00\xff" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "medialit", "score", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "hostile.json" in result.stderr
+
+
+def test_report_needs_out(tmp_path):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", str(tmp_path)])
+    assert exit_info.value.code == 2

@@ -1,0 +1,206 @@
+"""The plain-Python exercise: tagging, autosave on every change, resuming, restoring, checking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from medialit.authoring.sample import sample_class
+from medialit.rendering.check import CheckResult
+from medialit.rendering.passages import show_passage, worked_example
+from medialit.tagfile.reading import load_tags
+from medialit.widgets.exercise import Exercise, start
+
+
+def saved(exercise: Exercise) -> dict:
+    return json.loads(exercise.path.read_text(encoding="utf-8"))
+
+
+def test_start_prints_and_autosaves_every_change(
+    work: Path, case, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exercise = start("hedging", case=case)
+    assert "Starting fresh" in capsys.readouterr().out
+    assert exercise.path == work / "hedging-tags.json"
+    assert not exercise.path.exists()  # nothing is written until something changes
+    exercise.tag("p044", "hedging")
+    assert saved(exercise)["tags"] == {"p044": ["hedging"]}
+    assert exercise.cue("p044", "hedging", "apparent")
+    assert saved(exercise)["cues"] == {"p044": {"hedging": ["apparent"]}}
+    exercise.no_technique("p045")
+    exercise.note("p045", "effectively = in effect?")
+    data = saved(exercise)
+    assert data["format"] == "medialit-tags/1" and data["tags"]["p045"] == []
+    assert data["notes"] == {"p045": "effectively = in effect?"}
+    assert str(exercise.progress()) == "2 of 29 reviewed"
+    load_tags(exercise.path, case)  # the file is valid
+
+
+def test_learner_names_the_file(work: Path, case) -> None:
+    exercise = start("hedging", learner="Ada", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    assert exercise.path.name == "hedging-ada-tags.json"
+    assert saved(exercise)["learner"] == "Ada"
+
+
+def test_tag_and_no_technique_clear_each_other(work: Path, case) -> None:
+    exercise = start("capstone", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    exercise.cue("p044", "hedging", "apparent")
+    exercise.no_technique("p044")
+    assert exercise.is_no_technique("p044") and exercise.cues_of("p044", "hedging") == []
+    exercise.tag("p044", "framing")
+    assert not exercise.is_no_technique("p044") and exercise.tags_of("p044") == ["framing"]
+    exercise.untag("p044", "framing")
+    assert not exercise.is_reviewed("p044")
+
+
+def test_wrong_ids_are_explained(work: Path, case) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    with pytest.raises(ValueError, match="not one of this exercise's passages"):
+        exercise.tag("p001", "hedging")
+    with pytest.raises(ValueError, match="not a category of this exercise"):
+        exercise.tag("p044", "framing")
+
+
+def test_cue_words_not_in_passage_are_refused_politely(
+    work: Path, case, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    assert not exercise.cue("p044", "hedging", "certainly")
+    out = capsys.readouterr().out
+    assert "Sorry" in out and "“certainly”" in out
+    assert exercise.cues_of("p044", "hedging") == []
+    assert exercise.set_cues("p044", "hedging", ["APPARENT", "nope"]) == ["nope"]
+    assert exercise.cues_of("p044", "hedging") == ["APPARENT"] and exercise.tags_of("p044") == ["hedging"]
+
+
+def test_resumes_from_autosave(work: Path, case, capsys: pytest.CaptureFixture[str]) -> None:
+    first = start("hedging", case=case, quiet=True)
+    first.tag("p044", "hedging")
+    first.no_technique("p034")
+    second = start("hedging", case=case)
+    out = capsys.readouterr().out
+    assert out.startswith("Resumed your work from") and "2 of 29 passages reviewed" in out
+    assert second.tags_of("p044") == ["hedging"] and second.is_no_technique("p034")
+
+
+def test_crash_between_two_saves_loses_nothing(work: Path, case, monkeypatch: pytest.MonkeyPatch) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    exercise.tag("p046", "hedging")
+    before = exercise.path.read_text(encoding="utf-8")
+
+    def crash(self: Path, target: Path) -> Path:
+        assert self.read_text(encoding="utf-8")  # the new version was fully written first
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "replace", crash)
+        exercise.tag("p047", "hedging")
+    assert "Could not save" in exercise.message and "Download my tags" in exercise.message
+    assert exercise.path.read_text(encoding="utf-8") == before
+    backup = exercise.path.with_name(exercise.path.name + ".bak")
+    assert load_tags(backup, case).tags == json.loads(before)["tags"]
+    assert not list(exercise.path.parent.glob(".*.tmp"))
+    again = start("hedging", case=case, quiet=True)
+    assert again.tagset.tags == {"p044": ["hedging"], "p046": ["hedging"]}
+
+
+def test_corrupt_autosave_is_moved_aside(work: Path, case, capsys: pytest.CaptureFixture[str]) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    exercise.tag("p046", "hedging")
+    exercise.path.write_text('{"format": "medialit-tags/1", "ca', encoding="utf-8")
+    again = start("hedging", case=case)
+    out = capsys.readouterr().out
+    assert "could not be read" in out and "corrupt-" in out and ".bak" in out
+    assert len(list(work.glob("hedging-tags.corrupt-*.json"))) == 1
+    assert again.resumed_from_backup and again.moved_to is not None
+    assert again.tagset.tags == {"p044": ["hedging"]}
+
+
+def test_restore_json_backs_up_current_work(work: Path, case, tmp_path: Path) -> None:
+    other = start("hedging", learner="Bo", case=case, quiet=True)
+    other.tag("p050", "hedging")
+    exercise = start("hedging", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    message = exercise.restore(other.path.read_bytes(), "bo.json")
+    assert message.startswith("Restored your work from bo.json: 1 of 29 reviewed")
+    assert exercise.tagset.tags == {"p050": ["hedging"]} and saved(exercise)["tags"] == {"p050": ["hedging"]}
+    copies = list(work.glob("hedging-tags.replaced-*.json"))
+    assert len(copies) == 1 and json.loads(copies[0].read_text())["tags"] == {"p044": ["hedging"]}
+    assert copies[0].name in message
+
+
+def test_restore_csv_and_bad_files(work: Path, case) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    message = exercise.restore(b"learner,passage_id,category\nAda,p044,hedging\nAda,p045,\n", "ada.csv")
+    assert "2 of 29 reviewed" in message and exercise.learner == "Ada"
+    for data, words in ((b"{", "not valid JSON"), (b"\xff\xfe", "not UTF-8"), (b"[]", "tag-file format")):
+        message = exercise.restore(data, "bad.json")
+        assert message.startswith("Nothing was restored") and words in message
+    assert exercise.tagset.tags == {"p044": ["hedging"], "p045": []}
+    message = exercise.restore(
+        json.dumps(
+            {
+                "format": "medialit-tags/1",
+                "case": case.case_id,
+                "saved_at": "2024-05-01T09:30:00",
+                "tags": {"p044": ["hedging"], "p999": []},
+            }
+        ).encode(),
+        "typo.json",
+    )
+    assert "Skipped" in message and "p999" in message
+
+
+def test_check_returns_readable_result(work: Path, case) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    exercise.tag("p034", "hedging")
+    result = exercise.check()
+    assert isinstance(result, CheckResult) and isinstance(result.feedback, pd.DataFrame)
+    text = str(result)
+    assert "1 of 29" not in text and "reviewed 2 of 29" in text and "Hedging" in text
+    statuses = dict(zip(result.feedback["passage_id"], result.feedback["status"], strict=False))
+    assert statuses["p044"] == "agreed" and statuses["p034"] == "extra" and statuses["p045"] == "arguable"
+    assert list(result.scores.columns) == ["precision", "recall", "f1", "kappa", "coverage"]
+    page = result._repr_html_()
+    assert '<mark class="cue">an apparent coalition attack</mark>' in page
+    assert "Arguable" in page and "never count against you" in page
+    assert 'alt="Your scores by category' in page
+
+
+def test_check_says_undefined(work: Path, case) -> None:
+    result = start("hedging", case=case, quiet=True).check()
+    assert (result.scores["precision"] == "undefined").all()
+
+
+def test_notebook_helpers_render_passages(case) -> None:
+    assert "<mark" in str(show_passage("p044", "apparent", case)) and "(p044)" in str(show_passage("p044"))
+    example = worked_example("hedging", avoid=case.exercise("hedging").passage_ids, case=case)
+    assert "<mark" in example._repr_html_()
+    assert not any(f"({pid})" in str(example) for pid in case.exercise("hedging").passage_ids)
+
+
+def test_sample_class_is_reproducible(tmp_path: Path, case) -> None:
+    first = sample_class(tmp_path / "a", n=3, seed=1, exercise="hedging", case=case)
+    second = sample_class(tmp_path / "b", n=3, seed=1, exercise="hedging", case=case)
+    assert [load_tags(p, case).tags for p in first] == [load_tags(p, case).tags for p in second]
+    assert all(load_tags(p, case).learner.startswith("Sample learner") for p in first)
+
+
+@pytest.mark.parametrize("learner", ["Ada\n", "Ada\x07", "A" * 300])
+def test_a_learner_name_that_breaks_the_format_does_not_lose_the_work(work: Path, case, learner: str) -> None:
+    exercise = start("hedging", learner=learner, case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    load_tags(exercise.path, case)  # the saved file follows the format
+    again = start("hedging", learner=learner, case=case, quiet=True)
+    assert again.tagset.tags == {"p044": ["hedging"]}
+    again.learner = learner  # the widget's name field
+    load_tags(again.path, case)
+    assert again.learner and len(again.learner) <= 200 and again.learner.isprintable()

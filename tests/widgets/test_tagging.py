@@ -1,0 +1,326 @@
+"""The tagging widget, driven from Python: ticks, buttons, autosave, resume, upload, check."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from medialit.widgets.exercise import start
+from medialit.widgets.tagging import PREVIEW_SENTENCE, TaggingWidget
+
+LABELS = {
+    "attribution": "Attribution",
+    "hedging": "Hedging",
+    "selective_citation": "Selective citation",
+    "framing": "Framing",
+}
+
+
+def make(case, exercise_id: str = "hedging") -> TaggingWidget:
+    return start(exercise_id, case=case, quiet=True).view()
+
+
+def saved(widget: TaggingWidget) -> dict:
+    return json.loads(widget.exercise.path.read_text(encoding="utf-8"))
+
+
+def all_widgets(root: widgets.Widget) -> list[widgets.Widget]:
+    found = [root]
+    for child in getattr(root, "children", ()):
+        found += all_widgets(child)
+    return found
+
+
+def all_text(root: widgets.Widget) -> str:
+    parts = []
+    for widget in all_widgets(root):
+        for name in ("value", "description", "placeholder", "tooltip", "options", "_options_labels"):
+            parts.append(str(getattr(widget, name, "")))
+    return "\n".join(parts)
+
+
+def test_shows_one_passage_with_context_and_place(work: Path, case) -> None:
+    widget = make(case)
+    assert widget.pid == "p034"
+    assert "passage 1 of 29" in widget.place.value and "id p034" in widget.place.value
+    assert "Section: " in widget.place.value
+    text = widget.context.value
+    assert "Before (p033)" in text and "This passage (p034)" in text and "After (p035)" in text
+    assert "opacity" in text
+
+
+def test_category_checkboxes_are_labelled_from_the_taxonomy(work: Path, case) -> None:
+    widget = make(case, "capstone")
+    assert [box.description for box in widget.category_boxes.values()] == list(LABELS.values())
+    assert make(case, "framing").category_boxes.keys() == {"framing"}
+
+
+def test_every_control_has_an_accessible_name(work: Path, case) -> None:
+    widget = make(case, "capstone")
+    controls = [
+        control
+        for control in all_widgets(widget)
+        if isinstance(
+            control,
+            widgets.Button
+            | widgets.Checkbox
+            | widgets.Text
+            | widgets.Textarea
+            | widgets.Dropdown
+            | widgets.FileUpload
+            | widgets.IntProgress,
+        )
+    ]
+    names = {control.description for control in controls}
+    for name in (
+        "Previous",
+        "Next",
+        "Check my answers",
+        "Download my tags",
+        "Restore from file",
+        "Go to passage",
+        "Only passages not yet reviewed",
+        "Reviewed: no technique",
+        "Note",
+        "Reviewed",
+        *LABELS.values(),
+    ):
+        assert name in names
+    for control in controls:
+        assert control.description.strip(), control
+    assert widget.upload.accept == ".json,.csv"
+
+
+def test_tick_and_next_autosave(work: Path, case) -> None:
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True
+    assert saved(widget)["tags"] == {"p034": ["hedging"]}
+    widget.next_button.click()
+    assert widget.pid == "p035" and widget.category_boxes["hedging"].value is False
+    widget.no_technique_box.value = True
+    assert saved(widget)["tags"] == {"p034": ["hedging"], "p035": []}
+    widget.previous_button.click()
+    assert widget.pid == "p034" and widget.category_boxes["hedging"].value is True
+
+
+def test_category_and_no_technique_clear_each_other(work: Path, case) -> None:
+    widget = make(case)
+    widget.no_technique_box.value = True
+    widget.category_boxes["hedging"].value = True
+    assert widget.no_technique_box.value is False
+    widget.no_technique_box.value = True
+    assert widget.category_boxes["hedging"].value is False
+    assert saved(widget)["tags"] == {"p034": []}
+    widget.no_technique_box.value = False
+    assert saved(widget)["tags"] == {}
+
+
+def test_progress_bar_updates(work: Path, case) -> None:
+    widget = make(case)
+    assert widget.progress.value == 0 and widget.progress.max == 29
+    assert "0 of 29 reviewed" in widget.progress_text.value
+    widget.category_boxes["hedging"].value = True
+    widget.next_button.click()
+    widget.no_technique_box.value = True
+    assert widget.progress.value == 2 and "2 of 29 reviewed" in widget.progress_text.value
+
+
+def test_go_to_and_filter_not_yet_reviewed(work: Path, case) -> None:
+    widget = make(case)
+    widget.go_to.value = "p044"
+    assert widget.pid == "p044" and "passage 11 of 29" in widget.place.value
+    for pid in ("p035", "p036", "p045"):
+        widget.exercise.no_technique(pid)
+    widget.go_to.value = "p034"
+    widget.only_unreviewed.value = True
+    assert "p035" not in [value for _, value in widget.go_to.options]
+    widget.next_button.click()
+    assert widget.pid == "p037"
+    widget.go_to.value = "p044"
+    widget.next_button.click()
+    assert widget.pid == "p046"
+    widget.previous_button.click()
+    assert widget.pid == "p044"
+    widget.only_unreviewed.value = False
+    widget.next_button.click()
+    assert widget.pid == "p045"
+
+
+def test_end_of_list_is_announced(work: Path, case) -> None:
+    widget = make(case)
+    widget.previous_button.click()
+    assert widget.pid == "p034" and "no passage before" in widget.nav_message.value
+
+
+def test_cue_words_are_checked_against_the_passage(work: Path, case) -> None:
+    widget = make(case)
+    widget.go_to.value = "p044"
+    widget.cue_boxes["hedging"].value = "apparent; certainly"
+    assert "“certainly” is not in this passage" in widget.cue_message.value
+    assert "Hedging is now ticked" in widget.cue_message.value
+    assert widget.category_boxes["hedging"].value is True
+    assert saved(widget)["cues"] == {"p044": {"hedging": ["apparent"]}}
+    widget.note.value = "a hedge on who did it"
+    assert saved(widget)["notes"] == {"p044": "a hedge on who did it"}
+    assert widget.cue_boxes["hedging"].description == "Which words?"
+    assert widget.note.description == "Note"
+
+
+def test_new_widget_resumes_and_says_so(work: Path, case) -> None:
+    first = make(case)
+    first.category_boxes["hedging"].value = True
+    first.next_button.click()
+    first.no_technique_box.value = True
+    second = make(case)
+    assert "Resumed your work from" in second.status.value
+    assert "2 of 29 passages reviewed" in second.status.value
+    assert second.pid == "p036"  # the first passage not yet reviewed
+    second.go_to.value = "p034"
+    assert second.category_boxes["hedging"].value is True
+
+
+def test_corrupt_autosave_message_in_widget(work: Path, case) -> None:
+    first = make(case)
+    first.category_boxes["hedging"].value = True
+    first.exercise.path.write_text("{oops", encoding="utf-8")
+    second = make(case)
+    assert "could not be read" in second.status.value and "corrupt-" in second.status.value
+    assert "Starting fresh" in second.status.value and second.progress.value == 0
+    assert len(list(work.glob("hedging-tags.corrupt-*.json"))) == 1
+
+
+def test_learner_field_is_saved(work: Path, case) -> None:
+    widget = make(case)
+    assert widget.learner.description == "Your name or code (optional)"
+    widget.learner.value = "Ada"
+    assert saved(widget)["learner"] == "Ada"
+
+
+def test_download_link_holds_the_current_file(work: Path, case) -> None:
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True
+    assert widget.download_link.value == ""
+    widget.download_button.click()
+    link = widget.download_link.value
+    assert 'download="hedging-tags.json"' in link and "javascript" not in link.lower()
+    data = json.loads(base64.b64decode(link.split("base64,")[1].split('"')[0]))
+    assert data["tags"] == {"p034": ["hedging"]}
+    widget.next_button.click()
+    widget.no_technique_box.value = True  # the link is refreshed on each change
+    data = json.loads(base64.b64decode(widget.download_link.value.split("base64,")[1].split('"')[0]))
+    assert data["tags"] == {"p034": ["hedging"], "p035": []}
+
+
+def upload(widget: TaggingWidget, name: str, content: bytes) -> None:
+    widget.upload.value = (
+        {
+            "name": name,
+            "type": "application/json",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime(2024, 5, 1, tzinfo=UTC),
+        },
+    )
+
+
+def test_upload_restores_and_backs_up(work: Path, case) -> None:
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True
+    restored = {
+        "format": "medialit-tags/1",
+        "case": case.case_id,
+        "saved_at": "2024-05-01T09:30:00+00:00",
+        "learner": "Ada",
+        "tags": {"p044": ["hedging"], "p045": []},
+    }
+    upload(widget, "mine.json", json.dumps(restored).encode())
+    assert "Restored your work from mine.json" in widget.status.value
+    assert saved(widget)["tags"] == restored["tags"]
+    assert widget.progress.value == 2 and widget.pid == "p034"
+    assert widget.category_boxes["hedging"].value is False
+    copies = list(work.glob("hedging-tags.replaced-*.json"))
+    assert len(copies) == 1 and json.loads(copies[0].read_text())["tags"] == {"p034": ["hedging"]}
+    assert widget.upload.value == ()
+    assert widget.learner.value == "Ada" and saved(widget)["learner"] == "Ada"
+
+
+def test_upload_of_a_bad_file_is_explained(work: Path, case) -> None:
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True
+    upload(widget, "broken.json", b'{"format": ')
+    assert "Nothing was restored" in widget.status.value and "not valid JSON" in widget.status.value
+    assert saved(widget)["tags"] == {"p034": ["hedging"]}
+
+
+def test_key_is_not_on_screen_before_check(work: Path, case) -> None:
+    for exercise_id in ("hedging", "capstone"):
+        widget = make(case, exercise_id)
+        key = case.key[case.key["passage_id"].isin(widget.exercise.passage_ids)]
+        for _ in range(3):
+            widget.next_button.click()
+        text = all_text(widget) + widget._repr_mimebundle_()["text/html"]
+        leaked = [r for r in key["rationale"] if r[:60] in text]
+        assert not leaked
+        assert "<mark" not in text and "arguable" not in text.lower()
+
+
+def test_check_shows_scores_plot_and_feedback(work: Path, case) -> None:
+    widget = make(case)
+    widget.go_to.value = "p044"
+    widget.category_boxes["hedging"].value = True
+    widget.next_button.click()
+    widget.category_boxes["hedging"].value = True  # p045 is arguable
+    widget.next_button.click()
+    widget.category_boxes["hedging"].value = False
+    widget.check_button.click()
+    page = widget.feedback.value
+    rationale = case.key.set_index(["passage_id", "category"]).loc[("p044", "hedging"), "rationale"]
+    assert '<mark class="cue">an apparent coalition attack</mark>' in page
+    assert rationale.replace("'", "&#x27;")[:50] in page
+    assert "Arguable" in page and "you tagged it, and neither is wrong" in page
+    assert "<table" in page and "kappa" in page and "coverage" in page and "3 of 29" not in page
+    assert 'alt="Your scores by category' in page and "<figcaption>" in page
+
+
+def test_mime_bundle_has_widget_and_static_preview(work: Path, case) -> None:
+    widget = make(case, "capstone")
+    bundle = widget._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    preview = bundle["text/html"]
+    assert PREVIEW_SENTENCE in preview
+    for label in LABELS.values():
+        assert f"> {label}</label>" in preview
+    assert preview.count("disabled") >= 5 and "p001" in preview
+
+
+def test_an_error_inside_a_callback_is_a_plain_message_in_the_widget(work: Path, case, monkeypatch) -> None:
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True
+
+    def full_disk(self, label: str = "replaced") -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("medialit.tagfile.workspace.Workspace.keep_copy", full_disk)
+    restored = {"format": "medialit-tags/1", "case": case.case_id, "saved_at": "2024-05-01T09:30:00+00:00"}
+    upload(widget, "mine.json", json.dumps({**restored, "tags": {"p045": []}}).encode())  # must not raise
+    assert "No space left on device" in widget.status.value and "Traceback" not in widget.status.value
+    assert saved(widget)["tags"] == {"p034": ["hedging"]}
+
+
+def test_class_upload_uses_every_file_and_explains_bad_ones(work: Path, case) -> None:
+    from medialit.widgets.class_upload import ClassUpload
+
+    def tag_file(learner: str) -> bytes:
+        data = {"format": "medialit-tags/1", "case": case.case_id, "learner": learner}
+        return json.dumps({**data, "saved_at": "2024-05-01T09:30:00+00:00", "tags": {"p044": []}}).encode()
+
+    view = ClassUpload(case, "hedging")
+    # Two learners' autosaves carry the same name; an odd name must not break the view.
+    view.show([("hedging-tags.json", tag_file("Ada")), ("hedging-tags.json", tag_file("Bo")), ("", b"{")])
+    page = view.output.value
+    assert "2 learner(s) scored on hedging, 1 bad file(s)" in page
+    assert "Ada" in page and "Bo" in page and "is not a tag file" in page
