@@ -20,8 +20,7 @@ from medialit.case.model import Case, ExerciseSpec
 from medialit.case.paths import DataNotFoundError
 from medialit.case.validation import check_case
 from medialit.common.problems import Problem, ProblemsError, display_name, error_text
-from medialit.rendering.text import format_agreement
-from medialit.scoring.annotation import pass_agreement
+from medialit.rendering.text import agreement_markdown
 
 #: Set this variable to see the traceback of an unexpected error (for developers).
 DEBUG_VARIABLE = "MEDIALIT_DEBUG"
@@ -73,14 +72,7 @@ def _rebuild_article(args: argparse.Namespace) -> int:
 
 
 def _agreement(args: argparse.Namespace) -> int:
-    case = load_case(args.data)
-    table = pass_agreement(
-        case.annotation_pass("pass_a"),
-        case.annotation_pass("pass_b"),
-        case.passages.index,
-        list(case.categories),
-    )
-    print(format_agreement(table))
+    print(agreement_markdown(load_case(args.data)))
     return 0
 
 
@@ -188,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.add_argument("--data", help="the case folder (default: the course's data/)")
     rebuild.set_defaults(handler=_rebuild_article)
     agreement = commands.add_parser(
-        "agreement", help="agreement (Cohen's kappa) between the key's two annotation passes"
+        "agreement",
+        help="agreement (Cohen's kappa) between the key's annotation passes, and of each with the key",
     )
     agreement.add_argument("--data", help="the case folder (default: the course's data/)")
     agreement.set_defaults(handler=_agreement)

@@ -2,7 +2,8 @@
 
 PASSAGE_COLUMNS = ("passage_id", "section", "paragraph", "kind", "start", "end", "has_link", "text")
 LINK_COLUMNS = ("passage_id", "start", "end", "text")
-KEY_COLUMNS = ("passage_id", "category", "subtype", "strength", "cue", "rationale", "check")
+KEY_COLUMNS = ("passage_id", "category", "subtype", "strength", "cue", "rationale", "check", "sources")
+NOT_THIS_COLUMNS = ("passage_id", "category", "reason")
 SOURCE_COLUMNS = (
     "source_id",
     "name",
@@ -15,3 +16,5 @@ SOURCE_COLUMNS = (
     "verification",
     "reference",
 )
+#: The ledger's record of the second, independent check; required where a case's ledger has them.
+SOURCE_CHECK_COLUMNS = ("where", "verdict", "second_check")

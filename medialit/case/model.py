@@ -88,12 +88,23 @@ class Case:
         return _read_csv(self._path("key"))
 
     @cached_property
+    def not_this(self) -> pd.Series:
+        """Why the key does *not* tag a (passage, category) a careful reader may tag, by that pair.
+
+        Empty when the case has no ``not_this`` file.
+        """
+        if "not_this" not in self.manifest["files"]:
+            empty = pd.MultiIndex.from_tuples([], names=["passage_id", "category"])
+            return pd.Series([], index=empty, dtype=str, name="reason")
+        return _read_csv(self._path("not_this")).set_index(["passage_id", "category"])["reason"]
+
+    @cached_property
     def sources(self) -> pd.DataFrame:
         """The source ledger, indexed by ``source_id``."""
         return _read_csv(self._path("sources")).set_index("source_id")
 
     def annotation_pass(self, role: str) -> pd.DataFrame:
-        """One of the key's independent annotation passes (``"pass_a"`` or ``"pass_b"``)."""
+        """One of the key's independent annotation passes (``"pass_a"``, ``"pass_b"``, ...)."""
         return _read_csv(self._path(role))
 
     def exercise(self, exercise_id: str = "article") -> ExerciseSpec:

@@ -6,20 +6,24 @@ file and line, so an author can fix a broken copy of the data in one pass.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from medialit.case.columns import KEY_COLUMNS, LINK_COLUMNS, PASSAGE_COLUMNS, SOURCE_COLUMNS
+from medialit.case.columns import (
+    KEY_COLUMNS,
+    LINK_COLUMNS,
+    NOT_THIS_COLUMNS,
+    PASSAGE_COLUMNS,
+    SOURCE_CHECK_COLUMNS,
+    SOURCE_COLUMNS,
+)
 from medialit.case.files import Row, read_json, read_rows, read_text
 from medialit.case.paths import MANIFEST
+from medialit.common.cues import split_cues
 from medialit.common.problems import Problem, display_name
 from medialit.schemas import schema_errors
-
-#: A key row's ``check`` may start with a source-ledger id: ``"sohr: what to verify"``.
-LEDGER_REFERENCE = re.compile(r"^([a-z][a-z0-9_]*):")
 
 
 @dataclass
@@ -149,42 +153,77 @@ def _check_taxonomy(path: Path, report: CaseReport) -> dict[str, set[str]]:
     return categories
 
 
+def _check_pair(
+    name: str, line: int, row: Row, passages: dict[str, Row], categories: dict[str, set[str]]
+) -> list[Problem]:
+    """Problems with a row's passage id and category (and subtype, where the row has one)."""
+    problems = []
+    if row["passage_id"] not in passages:
+        problems.append(Problem(name, f"unknown passage id {row['passage_id']}", line))
+    if categories and row["category"] not in categories:
+        problems.append(Problem(name, f"unknown category {row['category']!r}", line))
+    elif categories and "subtype" in row and row["subtype"] not in categories[row["category"]]:
+        problems.append(Problem(name, f"unknown subtype {row['subtype']!r} for {row['category']}", line))
+    return problems
+
+
 def _check_key(
     path: Path,
     passages: dict[str, Row],
     categories: dict[str, set[str]],
     source_ids: set[str],
     report: CaseReport,
-) -> None:
+) -> set[tuple[str, str]]:
+    """Check the key's rows; return its (passage, category) pairs."""
     rows = _rows_against_schema(path, KEY_COLUMNS, "key.row", report)
     name = display_name(path)
     report.problems += _duplicates(path, rows, "passage_id", "category")
     for line, row in rows:
-        passage = passages.get(row["passage_id"])
-        if passage is None:
-            report.problems.append(Problem(name, f"unknown passage id {row['passage_id']}", line))
-        elif row["cue"] not in passage["text"]:
+        report.problems += _check_pair(name, line, row, passages, categories)
+        text = passages[row["passage_id"]]["text"] if row["passage_id"] in passages else ""
+        for cue in split_cues(row["cue"]) if text else []:
+            if cue not in text:
+                report.problems.append(
+                    Problem(name, f"cue {cue!r} is not in the text of {row['passage_id']}", line)
+                )
+        unknown = [s for s in row["sources"].split(";") if s and source_ids and s not in source_ids]
+        if unknown:
             report.problems.append(
-                Problem(name, f"cue {row['cue']!r} is not in the text of {row['passage_id']}", line)
-            )
-        if categories and row["category"] not in categories:
-            report.problems.append(Problem(name, f"unknown category {row['category']!r}", line))
-        elif categories and row["subtype"] not in categories[row["category"]]:
-            report.problems.append(
-                Problem(name, f"unknown subtype {row['subtype']!r} for {row['category']}", line)
-            )
-        reference = LEDGER_REFERENCE.match(row["check"])
-        if reference and source_ids and reference.group(1) not in source_ids:
-            report.problems.append(
-                Problem(name, f"check names {reference.group(1)!r}, which is not in sources.csv", line)
+                Problem(name, f"sources names {', '.join(unknown)}, not in the source ledger", line)
             )
     report.counts["key rows"] = len(rows)
     report.counts["arguable"] = sum(row["strength"] == "arguable" for _, row in rows)
+    return {(row["passage_id"], row["category"]) for _, row in rows}
+
+
+def _check_not_this(
+    path: Path,
+    passages: dict[str, Row],
+    categories: dict[str, set[str]],
+    keyed: set[tuple[str, str]],
+    report: CaseReport,
+) -> None:
+    """Check the "not this" judgements: known pairs, each once, none that the key also tags."""
+    rows = _rows_against_schema(path, NOT_THIS_COLUMNS, "not_this.row", report)
+    name = display_name(path)
+    report.problems += _duplicates(path, rows, "passage_id", "category")
+    for line, row in rows:
+        report.problems += _check_pair(name, line, row, passages, categories)
+        if (row["passage_id"], row["category"]) in keyed:
+            report.problems.append(
+                Problem(name, f"{row['passage_id']} {row['category']} is also tagged in the key", line)
+            )
+    report.counts["not this"] = len(rows)
 
 
 def _check_sources(path: Path, passages: dict[str, Row], report: CaseReport) -> set[str]:
+    """Check the ledger; a ledger that records a second check must record it on every row."""
     rows = _rows_against_schema(path, SOURCE_COLUMNS, "sources.row", report)
     name = display_name(path)
+    present = [column for column in SOURCE_CHECK_COLUMNS if rows and column in rows[0][1]]
+    if present and len(present) < len(SOURCE_CHECK_COLUMNS):
+        lacking = [column for column in SOURCE_CHECK_COLUMNS if column not in present]
+        report.problems.append(Problem(name, f"header lacks column(s): {', '.join(lacking)}", 1))
     report.problems += _duplicates(path, rows, "source_id")
     for line, row in rows:
         unknown = [pid for pid in row["passage_ids"].split(";") if pid not in passages]
@@ -236,6 +275,8 @@ def check_case(folder: Path) -> CaseReport:
     _check_links(files["links"], article, passages, report)
     categories = _check_taxonomy(files["taxonomy"], report)
     source_ids = _check_sources(files["sources"], passages, report)
-    _check_key(files["key"], passages, categories, source_ids, report)
+    keyed = _check_key(files["key"], passages, categories, source_ids, report)
+    if "not_this" in files:
+        _check_not_this(files["not_this"], passages, categories, keyed, report)
     _check_exercises(manifest_path, manifest, passages, categories, report)
     return report

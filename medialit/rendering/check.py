@@ -10,12 +10,12 @@ import pandas as pd
 
 from medialit.case.labels import subtype_label
 from medialit.case.model import Case
+from medialit.common.cues import split_cues
 from medialit.common.numbers import number_text
 from medialit.rendering.html import plot_html, table_html
 from medialit.rendering.passages import passage_html
 from medialit.rendering.plots import Plot, category_scores_plot
 from medialit.rendering.text import format_score
-from medialit.scoring.counts import STATISTICS
 from medialit.scoring.learner import Score
 
 STATUS_TITLES = {
@@ -29,14 +29,62 @@ STATUS_TITLES = {
 STATUS_ORDER = ("missed", "extra", "arguable", "agreed")
 
 
+#: The scores table's columns: the chance-corrected figure first, each beside what a learner who
+#: ticks everything would get, so that ticking everything (or nothing) never looks good.
+SCORE_COLUMNS = {
+    "kappa": "kappa (agreement beyond chance)",
+    "baseline kappa": "kappa if you ticked everything",
+    "precision": "precision",
+    "recall": "recall",
+    "f1": "F1",
+    "baseline f1": "F1 if you ticked everything",
+}
+
+
 def scores_frame(result: Score, labels: dict[str, str]) -> pd.DataFrame:
-    """Per category: precision, recall, F1, kappa ("undefined" where undefined) and coverage."""
+    """Per category: kappa, precision, recall and F1 beside the tick-everything baseline, and coverage.
+
+    "undefined" where a score cannot be computed.
+    """
+    values = {
+        "kappa": result.categories["kappa"],
+        "baseline kappa": result.baseline["kappa"],
+        "precision": result.categories["precision"],
+        "recall": result.categories["recall"],
+        "f1": result.categories["f1"],
+        "baseline f1": result.baseline["f1"],
+    }
     frame = pd.DataFrame(
-        {name: [number_text(v) for v in result.categories[name]] for name in STATISTICS},
+        {SCORE_COLUMNS[name]: [number_text(v) for v in column] for name, column in values.items()},
         index=pd.Index([labels.get(c, c) for c in result.categories.index], name="category"),
     )
     frame["coverage"] = f"{result.reviewed} of {result.total} reviewed"
     return frame
+
+
+def cues_text(cue: str) -> str:
+    """A key row's cues for a sentence: “a” or “a” / “b”."""
+    return " / ".join(f"“{part}”" for part in split_cues(cue))
+
+
+def sources_html(case: Case, source_ids: str) -> str:
+    """What the ledger says of each source a key row rests on (";"-separated ids), or nothing."""
+    items = []
+    for source_id in filter(None, source_ids.split(";")):
+        if source_id not in case.sources.index:
+            continue
+        source = case.sources.loc[source_id]
+        checked = {
+            "confirmed_primary": "confirmed from the original",
+            "confirmed_secondary": "confirmed from reports",
+            "not_located": "not located (the course could not find it)",
+            "constructed": "written for the course",
+        }.get(source["verification"], source["verification"])
+        items.append(
+            f"<details><summary>Source: {html.escape(source['name'])} ({html.escape(checked)})"
+            f"</summary><p>{html.escape(source['original_says'])}</p></details>"
+        )
+    return "".join(items)
 
 
 def _feedback_item(row: Any, case: Case, labels: dict[str, str]) -> str:
@@ -54,7 +102,13 @@ def _feedback_item(row: Any, case: Case, labels: dict[str, str]) -> str:
     if row.subtype:
         parts.append(
             f"<p>Key: {html.escape(subtype_label(case, row.category, row.subtype))}; "
-            f"cue “{html.escape(row.cue)}”.</p><p>{html.escape(row.rationale)}</p>"
+            f"cue {html.escape(cues_text(row.cue))}.</p><p>{html.escape(row.rationale)}</p>"
+        )
+        parts.append(sources_html(case, row.sources))
+    elif row.not_this:
+        parts.append(
+            f'<p class="medialit-not-this">Why the key does not tag {label.lower()} here: '
+            f"{html.escape(row.not_this)}</p>"
         )
     else:
         parts.append(f"<p>The key gives no {label.lower()} tag here.</p>")
@@ -106,7 +160,9 @@ class CheckResult:
         intro = (
             f"<p>You reviewed {self.score.reviewed} of {self.score.total} passages. A passage you "
             "have not reviewed counts as tagged with nothing. Key tags marked arguable never count "
-            "against you. “Undefined” means there was nothing to compute the score from.</p>"
+            "against you. Read kappa first: 0 is what ticking everything (or nothing) gets, 1 is "
+            "full agreement with the key, and a negative value means less agreement than chance. "
+            "“Undefined” means there was nothing to compute the score from.</p>"
         )
         return (
             f'<div class="medialit-check" data-reviewed="{self.score.reviewed}"><h3>Your scores</h3>{intro}'

@@ -11,18 +11,14 @@ import html
 from medialit.case.labels import subtype_label
 from medialit.case.loading import load_case
 from medialit.case.model import Case
-from medialit.common.cues import find_span
+from medialit.common.cues import cue_segments
 
 
 def highlight(text: str, cue: str | None) -> str:
-    """``text`` as escaped HTML, the first occurrence of ``cue`` wrapped in ``<mark>``."""
-    span = find_span(text, cue) if cue else None
-    if span is None:
-        return html.escape(text)
-    start, end = span
-    return (
-        f'{html.escape(text[:start])}<mark class="cue">{html.escape(text[start:end])}</mark>'
-        f"{html.escape(text[end:])}"
+    """``text`` as escaped HTML, each of ``cue``'s cues (" | "-separated) wrapped in ``<mark>``."""
+    return "".join(
+        f'<mark class="cue">{html.escape(piece)}</mark>' if is_cue else html.escape(piece)
+        for piece, is_cue in cue_segments(text, cue)
     )
 
 

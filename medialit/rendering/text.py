@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from medialit.case.model import Case
+from medialit.common.cues import split_cues
 from medialit.common.numbers import number_text
+from medialit.scoring.annotation import pass_agreement, pass_pairs, passes_against_key
 from medialit.scoring.class_report import ClassReport
 from medialit.scoring.counts import COUNTS
 from medialit.scoring.learner import Score
@@ -17,15 +20,20 @@ def format_score(result: Score, notes: pd.DataFrame, labels: dict[str, str]) -> 
         f"{result.learner}: {result.exercise_id}, reviewed {result.reviewed} of {result.total} passages "
         f"(coverage {number_text(result.coverage)}); micro F1 {number_text(result.micro_f1)}",
         "",
-        f"{'category':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4} {'precision':>10} {'recall':>10} "
-        f"{'F1':>10} {'kappa':>10}",
+        "Kappa first: 0 is what ticking everything (or nothing) gets; the baseline columns show it.",
+        "",
+        f"{'category':<20} {'kappa':>8} {'baseline':>8} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4} "
+        f"{'precision':>10} {'recall':>10} {'F1':>10} {'baseline':>8}",
     ]
     for category, row in result.categories.iterrows():
+        baseline = result.baseline.loc[category]
         lines.append(
             f"{labels.get(category, category):<20} "
+            f"{number_text(row['kappa']):>8} {number_text(baseline['kappa']):>8} "
             + " ".join(f"{int(row[name]):>4}" for name in COUNTS)
             + " "
-            + " ".join(f"{number_text(row[name]):>10}" for name in ("precision", "recall", "f1", "kappa"))
+            + " ".join(f"{number_text(row[name]):>10}" for name in ("precision", "recall", "f1"))
+            + f" {number_text(baseline['f1']):>8}"
         )
     if result.cues.pairs:
         lines += [
@@ -40,10 +48,13 @@ def format_score(result: Score, notes: pd.DataFrame, labels: dict[str, str]) -> 
         label = labels.get(row.category, row.category)
         if row.status == "missed":
             unread = "" if row.reviewed else " (not reviewed)"
+            cues = " or ".join(repr(cue) for cue in split_cues(row.cue))
             lines.append(
-                f"- {row.passage_id} {label}: missed{unread}; the key's cue is {row.cue!r} ({row.subtype})"
+                f"- {row.passage_id} {label}: missed{unread}; the key's cue is {cues} ({row.subtype})"
             )
             lines.append(f"    {row.rationale}")
+        elif row.not_this:
+            lines.append(f"- {row.passage_id} {label}: extra; the key does not tag it: {row.not_this}")
         else:
             lines.append(f"- {row.passage_id} {label}: extra; the key gives no {label.lower()} tag here")
     return "\n".join(lines)
@@ -71,3 +82,38 @@ def format_agreement(table: pd.DataFrame) -> str:
             f"{row['neither']:.0f} | {row['observed']:.2f} | {number_text(row['kappa'])} |"
         )
     return "\n".join(lines)
+
+
+def format_key_agreement(table: pd.DataFrame) -> str:
+    """Each pass's kappa against the adjudicated key (rows: passes; columns: categories), as Markdown."""
+    lines = [
+        "| pass | " + " | ".join(table.columns) + " |",
+        "| --- |" + " ---: |" * len(table.columns),
+    ]
+    for role, row in table.iterrows():
+        name = str(role).removeprefix("pass_").upper()
+        lines.append(f"| {name} | " + " | ".join(number_text(value) for value in row) + " |")
+    return "\n".join(lines)
+
+
+def agreement_markdown(case: Case) -> str:
+    """Every round of two passes with its agreement table, then each pass against the key.
+
+    This is what ``python -m medialit agreement`` prints and what the data README reports.
+    """
+    parts = []
+    for first, second in pass_pairs(case):
+        a, b = (role.removeprefix("pass_").upper() for role in (first, second))
+        table = pass_agreement(
+            case.annotation_pass(first),
+            case.annotation_pass(second),
+            case.passages.index,
+            list(case.categories),
+        )
+        parts += [f"Passes {a} (first) and {b} (second):", "", format_agreement(table), ""]
+    parts += [
+        "Each pass against the adjudicated key (Cohen's kappa):",
+        "",
+        format_key_agreement(passes_against_key(case)),
+    ]
+    return "\n".join(parts)

@@ -1,4 +1,4 @@
-"""How far the key's two independent annotation passes agreed, category by category."""
+"""How far the key's independent annotation passes agreed: with each other, and with the key."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from medialit.case.model import Case
 from medialit.scoring.statistics import cohen_kappa
+
+
+def tagged_pairs(frame: pd.DataFrame) -> pd.DataFrame:
+    """The (passage, category) pairs a pass or key tags: every row but a ``not_this`` judgement."""
+    if "strength" in frame:
+        frame = frame[frame["strength"] != "not_this"]
+    return frame[["passage_id", "category"]]
 
 
 def pass_agreement(
@@ -14,12 +22,13 @@ def pass_agreement(
 ) -> pd.DataFrame:
     """Per category, the 2x2 table of two passes' tag/no-tag decisions and Cohen's kappa.
 
-    Each pass is a table with ``passage_id`` and ``category`` columns, one row per tag; a
+    Each pass is a table with ``passage_id`` and ``category`` columns, one row per tag (rows
+    whose ``strength`` is ``not_this`` are judgements *against* a tag and count as no tag); a
     passage with no row for a category was judged "no technique".
     """
     index = pd.MultiIndex.from_product([list(passage_ids), list(categories)])
     tagged = [
-        pd.Series(True, index=pd.MultiIndex.from_frame(frame[["passage_id", "category"]]))
+        pd.Series(True, index=pd.MultiIndex.from_frame(tagged_pairs(frame)))
         .reindex(index, fill_value=False)
         .to_numpy()
         .reshape(len(passage_ids), len(categories))
@@ -38,3 +47,25 @@ def pass_agreement(
     table["observed"] = (table["both"] + table["neither"]) / len(passage_ids)
     table["kappa"] = cohen_kappa(table["both"], table["second_only"], table["first_only"], table["neither"])
     return table
+
+
+def pass_roles(case: Case) -> list[str]:
+    """The case's annotation passes (``pass_a``, ``pass_b``, ...), in order."""
+    return sorted(role for role in case.manifest["files"] if role.startswith("pass_"))
+
+
+def pass_pairs(case: Case) -> list[tuple[str, str]]:
+    """The passes made side by side, in rounds of two: (a, b), (c, d), ..."""
+    roles = pass_roles(case)
+    return list(zip(roles[::2], roles[1::2], strict=False))
+
+
+def passes_against_key(case: Case) -> pd.DataFrame:
+    """Cohen's kappa of each pass against the adjudicated key (clear or arguable rows), per category."""
+    passages, categories = case.passages.index, list(case.categories)
+    return pd.DataFrame(
+        {
+            role: pass_agreement(case.annotation_pass(role), case.key, passages, categories)["kappa"]
+            for role in pass_roles(case)
+        }
+    ).T.rename_axis("pass")

@@ -7,31 +7,33 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from medialit.case.model import Case
-from medialit.common.cues import find_span
+from medialit.common.cues import find_spans, split_cues
 from medialit.scoring.key import KeyMatrix
 from medialit.tagfile.model import TagSet
 
 
-def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping (or touching) character spans merged into one, sorted."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+def _overlap(span: tuple[int, int], others: list[tuple[int, int]]) -> int:
+    """How many characters of ``span`` lie inside any of ``others`` (which do not overlap)."""
+    start, end = span
+    return sum(max(0, min(end, o_end) - max(start, o_start)) for o_start, o_end in others)
 
 
-def span_sums(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) -> tuple[float, float]:
-    """SemEval-2020 Task 11 numerators: sum over p, g of |p∩g|/|p|, and of |p∩g|/|g|."""
-    to_precision = to_recall = 0.0
-    for p_start, p_end in predicted:
-        for g_start, g_end in gold:
-            overlap = max(0, min(p_end, g_end) - max(p_start, g_start))
-            to_precision += overlap / (p_end - p_start)
-            to_recall += overlap / (g_end - g_start)
-    return to_precision, to_recall
+def cue_sums(
+    predicted: list[tuple[int, int]], alternatives: list[tuple[int, int]]
+) -> tuple[float, float, int]:
+    """Numerators for cue precision and recall, and the number of key cues counted (0 or 1).
+
+    This is the SemEval-2020 Task 11 span scorer (sum over p, g of |p∩g|/|p| and of |p∩g|/|g|)
+    with one change for a key row that lists several cues: any one of them is a full answer.
+    Precision counts the learner's characters inside any of the key's cues; recall counts how
+    much of the best-covered single cue the learner found. With one key cue both are exactly
+    the SemEval sums. ``predicted`` and ``alternatives`` are merged, sorted spans.
+    """
+    if not alternatives:
+        return 0.0, 0.0, 0
+    to_precision = sum(_overlap(span, alternatives) / (span[1] - span[0]) for span in predicted)
+    to_recall = max(_overlap(gold, predicted) / (gold[1] - gold[0]) for gold in alternatives)
+    return to_precision, to_recall, 1
 
 
 def span_prf(numerator_p: float, n_predicted: int, numerator_r: float, n_gold: int) -> tuple[float, ...]:
@@ -59,8 +61,9 @@ class CueCredit:
 def cue_credit(tagset: TagSet, case: Case, key: KeyMatrix) -> CueCredit:
     """Cue credit over every (passage, category) the key tags and the learner gave cue words for.
 
-    Learner's words and the key's cue are located in the passage text at their first occurrence
-    (:func:`medialit.common.cues.find_span`); words not found there give no span. Sums are pooled over
+    Learner's words and the key's cues are located in the passage text at their first occurrence
+    (:func:`medialit.common.cues.find_span`); words not found there give no span. When the key
+    lists several cues, any one of them earns full credit (:func:`cue_sums`). Sums are pooled over
     pairs as in the SemEval-2020 Task 11 scorer, with each pair's spans merged first.
     """
     sums = np.zeros(4)
@@ -70,12 +73,11 @@ def cue_credit(tagset: TagSet, case: Case, key: KeyMatrix) -> CueCredit:
             if (pid, category) not in key.rows.index:
                 continue
             text = case.passages.at[pid, "text"]
-            gold_span = find_span(text, key.rows.at[(pid, category), "cue"])
-            gold = merge_spans([gold_span] if gold_span else [])
-            predicted = merge_spans([s for s in (find_span(text, w) for w in words) if s])
-            numerator_p, numerator_r = span_sums(predicted, gold)
-            sums += (numerator_p, len(predicted), numerator_r, len(gold))
-            by_pair[(pid, category)] = span_prf(numerator_p, len(predicted), numerator_r, len(gold))[2]
+            alternatives = find_spans(text, split_cues(key.rows.at[(pid, category), "cue"]))
+            predicted = find_spans(text, list(words))
+            numerator_p, numerator_r, n_gold = cue_sums(predicted, alternatives)
+            sums += (numerator_p, len(predicted), numerator_r, n_gold)
+            by_pair[(pid, category)] = span_prf(numerator_p, len(predicted), numerator_r, n_gold)[2]
     if not by_pair:
         nan = float("nan")
         return CueCredit(0, nan, nan, nan)

@@ -49,6 +49,7 @@ class Score:
     total: int
     micro: dict[str, float | int | None]
     cues: CueCredit
+    baseline: pd.DataFrame  # the same table for a learner who ticks everything
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -68,6 +69,10 @@ class Score:
             category: {name: _json_number(value) for name, value in row.items()}
             for category, row in self.categories.to_dict("index").items()
         }
+        baseline = {
+            category: {name: _json_number(row[name]) for name in ("f1", "kappa")}
+            for category, row in self.baseline.to_dict("index").items()
+        }
         return {
             "exercise": self.exercise_id,
             "learner": self.learner,
@@ -83,6 +88,7 @@ class Score:
                 "recall": _json_number(self.cues.recall),
                 "f1": _json_number(self.cues.f1),
             },
+            "tick_everything": baseline,
             "problems": [str(problem) for problem in self.problems],
         }
 
@@ -93,6 +99,15 @@ def _json_number(value: Any) -> Any:
         return int(value)
     value = float(value)
     return None if np.isnan(value) else value
+
+
+def tick_everything(key: KeyMatrix) -> pd.DataFrame:
+    """The scores of a learner who ticks every category on every passage: the baseline to beat.
+
+    Its kappa is 0 (or undefined), whatever its F1: chance-corrected agreement cannot be gamed
+    by ticking everything, or nothing.
+    """
+    return category_frame(table_counts(np.ones_like(key.clear), key), key.categories)
 
 
 def score(tagset: TagSet, case: Case, exercise: str | ExerciseSpec = "article") -> Score:
@@ -109,6 +124,7 @@ def score(tagset: TagSet, case: Case, exercise: str | ExerciseSpec = "article") 
         total=len(key.passage_ids),
         micro=pooled,
         cues=cue_credit(tagset, case, key),
+        baseline=tick_everything(key),
         problems=list(tagset.problems),
     )
 
@@ -119,13 +135,15 @@ def feedback(tagset: TagSet, case: Case, exercise: str | ExerciseSpec = "article
     ``status`` is ``agreed`` (both tagged; key clear), ``missed`` (key clear, learner not),
     ``extra`` (learner tagged, key did not) or ``arguable`` (key arguable; ``learner_tagged``
     says what the learner did, and neither choice is wrong). Each row carries the key's subtype,
-    cue, rationale and check, the learner's cue words and note, and ``cue_f1`` where scored.
+    cue, rationale, check and ledger sources, the learner's cue words and note, ``cue_f1`` where
+    scored, and for an ``extra`` row the key's ``not_this`` reason where it gives one.
     """
     key = key_matrix(case, exercise)
     tagged, reviewed = tag_matrix(tagset, key)
     either = tagged | key.clear | key.arguable
     rows = []
     credit = cue_credit(tagset, case, key).by_pair
+    not_this = case.not_this
     for p, c in zip(*np.nonzero(either), strict=True):
         pid, category = key.passage_ids[p], key.categories[c]
         if key.arguable[p, c]:
@@ -147,6 +165,8 @@ def feedback(tagset: TagSet, case: Case, exercise: str | ExerciseSpec = "article
                 "cue": "" if entry is None else entry["cue"],
                 "rationale": "" if entry is None else entry["rationale"],
                 "check": "" if entry is None else entry["check"],
+                "sources": "" if entry is None else entry["sources"],
+                "not_this": str(not_this.get((pid, category), "")) if status == "extra" else "",
                 "learner_cues": "; ".join(tagset.cues.get(pid, {}).get(category, [])),
                 "note": tagset.notes.get(pid, ""),
                 "cue_f1": credit.get((pid, category), float("nan")),
@@ -163,6 +183,8 @@ def feedback(tagset: TagSet, case: Case, exercise: str | ExerciseSpec = "article
         "cue",
         "rationale",
         "check",
+        "sources",
+        "not_this",
         "learner_cues",
         "note",
         "cue_f1",

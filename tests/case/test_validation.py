@@ -113,9 +113,43 @@ def test_source_ledger_with_unknown_passage(case_copy: Path) -> None:
     assert any("sources.csv, line 2: unknown passage id(s) p998" in m for m in messages(case_copy))
 
 
-def test_key_check_naming_an_unknown_source(case_copy: Path) -> None:
-    edit_row(case_copy / "key.csv", 0, check="nobody_2020: what to check")
-    assert any("key.csv, line 2: check names 'nobody_2020'" in m for m in messages(case_copy))
+def test_key_row_naming_an_unknown_source(case_copy: Path) -> None:
+    edit_row(case_copy / "key.csv", 0, sources="sohr;nobody_2020")
+    assert any(
+        "key.csv, line 2: sources names nobody_2020, not in the source ledger" in m
+        for m in messages(case_copy)
+    )
+
+
+def test_every_cue_of_a_row_must_be_in_its_passage(case_copy: Path) -> None:
+    rows = list(csv.DictReader((case_copy / "key.csv").open(encoding="utf-8")))
+    first = rows[0]["cue"].split(" | ")[0]
+    edit_row(case_copy / "key.csv", 0, cue=f"{first} | words the article never uses")
+    found = messages(case_copy)
+    assert any("cue 'words the article never uses' is not in the text of" in m for m in found)
+    assert not any(f"cue {first!r}" in m for m in found)
+
+
+def test_not_this_judgements_are_checked(case_copy: Path) -> None:
+    key = list(csv.DictReader((case_copy / "key.csv").open(encoding="utf-8")))
+    edit_row(case_copy / "not_this.csv", 0, passage_id=key[0]["passage_id"], category=key[0]["category"])
+    edit_row(case_copy / "not_this.csv", 1, category="propaganda")
+    edit_row(case_copy / "not_this.csv", 2, reason="too short")
+    found = messages(case_copy)
+    assert any(
+        f"not_this.csv, line 2: {key[0]['passage_id']} {key[0]['category']} is also tagged" in m
+        for m in found
+    )
+    assert any("not_this.csv, line 3: unknown category 'propaganda'" in m for m in found)
+    assert any("not_this.csv, line 4" in m and "too short" in m for m in found)
+
+
+def test_ledger_that_records_a_second_check_records_it_everywhere(case_copy: Path) -> None:
+    edit_row(case_copy / "sources.csv", 0, verdict="probably")
+    edit_row(case_copy / "sources.csv", 1, second_check="")
+    found = messages(case_copy)
+    assert any("sources.csv, line 2" in m and "probably" in m for m in found)
+    assert any("sources.csv, line 3" in m and "second_check" in m for m in found)
 
 
 def test_taxonomy_that_breaks_its_schema(case_copy: Path) -> None:

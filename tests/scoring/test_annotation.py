@@ -1,55 +1,131 @@
-"""The key's two-pass agreement: computed correctly, reported truthfully, adjudicated fully."""
+"""The key's annotation passes: agreement computed correctly, reported truthfully, adjudicated fully."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from sklearn.metrics import cohen_kappa_score
 
 from medialit.case.loading import load_case
-from medialit.rendering.text import format_agreement
-from medialit.scoring.annotation import pass_agreement
+from medialit.case.model import Case
+from medialit.rendering.text import agreement_markdown
+from medialit.scoring.annotation import (
+    pass_agreement,
+    pass_pairs,
+    pass_roles,
+    passes_against_key,
+    tagged_pairs,
+)
 
 CASE = load_case()
+CASES = {"main": CASE, "other-side": load_case("other-side")}
+# Which adjudication log settles each round of passes.
+LOGS = {
+    ("pass_a", "pass_b"): "adjudication",
+    ("pass_c", "pass_d"): "adjudication_2",
+    ("pass_e", "pass_f"): "adjudication",
+}
 
 
-def passes() -> tuple[pd.DataFrame, pd.DataFrame]:
-    return CASE.annotation_pass("pass_a"), CASE.annotation_pass("pass_b")
+def pairs_of(frame: pd.DataFrame) -> set[tuple[str, str]]:
+    tagged = tagged_pairs(frame)
+    return set(zip(tagged["passage_id"], tagged["category"], strict=True))
 
 
-def test_kappa_per_category_matches_scikit_learn() -> None:
-    first, second = passes()
-    table = pass_agreement(first, second, CASE.passages.index, CASE.categories)
-    for category in CASE.categories:
-        a = CASE.passages.index.isin(first.loc[first["category"] == category, "passage_id"])
-        b = CASE.passages.index.isin(second.loc[second["category"] == category, "passage_id"])
-        assert np.isclose(table.loc[category, "kappa"], cohen_kappa_score(a, b))
-        assert table.loc[category, ["both", "first_only", "second_only", "neither"]].sum() == len(a)
+def log(case: Case, role: str) -> pd.DataFrame:
+    return pd.read_csv(case._path(role), dtype=str, keep_default_na=False)
+
+
+def test_the_main_key_has_four_independent_passes() -> None:
+    assert pass_roles(CASE) == ["pass_a", "pass_b", "pass_c", "pass_d"]
+    assert pass_pairs(CASE) == [("pass_a", "pass_b"), ("pass_c", "pass_d")]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_kappa_per_category_matches_scikit_learn(name: str) -> None:
+    case = CASES[name]
+    for first_role, second_role in pass_pairs(case):
+        first, second = case.annotation_pass(first_role), case.annotation_pass(second_role)
+        table = pass_agreement(first, second, case.passages.index, case.categories)
+        for category in case.categories:
+            a = np.array([(pid, category) in pairs_of(first) for pid in case.passages.index])
+            b = np.array([(pid, category) in pairs_of(second) for pid in case.passages.index])
+            assert np.isclose(table.loc[category, "kappa"], cohen_kappa_score(a, b))
+            assert table.loc[category, ["both", "first_only", "second_only", "neither"]].sum() == len(a)
+
+
+def test_not_this_rows_of_a_pass_count_as_no_tag() -> None:
+    first = pd.DataFrame(
+        {"passage_id": ["p001", "p002"], "category": ["framing"] * 2, "strength": ["clear", "not_this"]}
+    )
+    second = pd.DataFrame({"passage_id": ["p001"], "category": ["framing"]})
+    table = pass_agreement(first, second, ["p001", "p002", "p003"], ["framing"])
+    assert table.loc["framing", "both"] == 1 and table.loc["framing", "first_only"] == 0
+
+
+def test_each_pass_against_the_key_is_reported() -> None:
+    table = passes_against_key(CASE)
+    assert list(table.index) == pass_roles(CASE) and list(table.columns) == list(CASE.categories)
+    expected = pass_agreement(CASE.annotation_pass("pass_c"), CASE.key, CASE.passages.index, CASE.categories)
+    assert np.allclose(table.loc["pass_c"].to_numpy(float), expected["kappa"].to_numpy(float))
 
 
 def test_data_readme_reports_the_computed_agreement() -> None:
-    first, second = passes()
-    table = format_agreement(pass_agreement(first, second, CASE.passages.index, CASE.categories))
     readme = (CASE.folder / "README.md").read_text(encoding="utf-8")
-    assert table in readme, "data/README.md's agreement table is out of date: run `medialit agreement`"
+    assert agreement_markdown(CASE) in readme, (
+        "data/README.md's agreement is out of date: run `medialit agreement`"
+    )
+    other = CASES["other-side"]
+    report = (other.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
+    assert agreement_markdown(other) in report, "the other side's agreement.md is out of date"
 
 
-def test_every_disagreement_is_adjudicated() -> None:
-    first, second = passes()
-    pairs = [set(zip(frame["passage_id"], frame["category"], strict=True)) for frame in (first, second)]
-    log = pd.read_csv(CASE.folder / "annotation" / "adjudication.csv", dtype=str, keep_default_na=False)
-    logged = set(zip(log["passage_id"], log["category"], strict=True))
-    missing = (pairs[0] ^ pairs[1]) - logged
-    assert not missing, f"disagreements without an adjudication row: {sorted(missing)[:10]}"
+@pytest.mark.parametrize("name", CASES)
+def test_every_disagreement_between_two_passes_is_adjudicated(name: str) -> None:
+    case = CASES[name]
+    for first, second in pass_pairs(case):
+        differing = pairs_of(case.annotation_pass(first)) ^ pairs_of(case.annotation_pass(second))
+        entries = log(case, LOGS[(first, second)])
+        logged = set(zip(entries["passage_id"], entries["category"], strict=True))
+        missing = differing - logged
+        assert not missing, (
+            f"{first}/{second}: disagreements without an adjudication row: {sorted(missing)[:10]}"
+        )
 
 
-def test_adjudication_decisions_are_in_the_key() -> None:
-    log = pd.read_csv(CASE.folder / "annotation" / "adjudication.csv", dtype=str, keep_default_na=False)
+@pytest.mark.parametrize("name", CASES)
+def test_every_tag_of_an_independent_pass_is_keyed_or_explained(name: str) -> None:
+    """What any pass tags is in the key (clear or arguable) or has a "not this" reason."""
+    case = CASES[name]
+    keyed = set(zip(case.key["passage_id"], case.key["category"], strict=True)) | set(case.not_this.index)
+    for role in pass_roles(case):
+        unexplained = pairs_of(case.annotation_pass(role)) - keyed
+        assert not unexplained, (
+            f"{role} tags {sorted(unexplained)[:10]}, which the key neither tags nor explains"
+        )
+
+
+def test_the_latest_adjudication_decision_is_what_the_key_says() -> None:
+    strength: dict[tuple[str, str], str | None] = {}
+    first = {"tag_clear": "clear", "tag_arguable": "arguable", "no_tag": None}
+    second = {
+        "tag_clear": "clear",
+        "arguable_to_clear": "clear",
+        "tag_arguable": "arguable",
+        "clear_to_arguable": "arguable",
+        "not_this": None,
+        "dropped": None,
+    }
+    for role, meaning in (("adjudication", first), ("adjudication_2", second)):
+        for row in log(CASE, role).itertuples():
+            if row.decision in meaning:
+                strength[(row.passage_id, row.category)] = meaning[row.decision]
     key = {(row.passage_id, row.category): row.strength for row in CASE.key.itertuples()}
-    for row in log.itertuples():
-        expected = {"tag_clear": "clear", "tag_arguable": "arguable", "no_tag": None}.get(row.decision)
-        if row.decision in ("tag_clear", "tag_arguable", "no_tag"):
-            assert key.get((row.passage_id, row.category)) == expected, (row.passage_id, row.category)
+    wrong = [pair for pair, expected in strength.items() if key.get(pair) != expected]
+    assert not wrong, f"the key disagrees with the adjudication log at {wrong[:10]}"
+    dropped = [pair for pair, expected in strength.items() if expected is None]
+    assert all(pair in CASE.not_this.index for pair in dropped if pair in dict.fromkeys(pairs_of(CASE.key)))
 
 
 def test_key_has_a_rationale_for_every_row_and_covers_the_article() -> None:

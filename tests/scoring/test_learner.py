@@ -11,11 +11,12 @@ from sklearn.metrics import cohen_kappa_score, f1_score, precision_score, recall
 
 from medialit.case.loading import load_case
 from medialit.case.model import ExerciseSpec
+from medialit.common.cues import merge_spans, split_cues
 from medialit.scoring.class_tags import class_alpha, class_shares, consensus, nominal_alpha, stack_tags
 from medialit.scoring.counts import table_counts
-from medialit.scoring.cue_credit import merge_spans, span_prf, span_sums
+from medialit.scoring.cue_credit import cue_sums, span_prf
 from medialit.scoring.key import key_matrix
-from medialit.scoring.learner import STATUSES, feedback, score
+from medialit.scoring.learner import STATUSES, feedback, score, tick_everything
 from medialit.tagfile.model import TagSet
 
 
@@ -205,8 +206,8 @@ def test_shares_and_consensus(case):
 def span_scores(predicted, gold):
     """SemEval-2020 Task 11 span precision, recall and F1, after merging overlapping spans."""
     predicted, gold = merge_spans(predicted), merge_spans(gold)
-    to_precision, to_recall = span_sums(predicted, gold)
-    return span_prf(to_precision, len(predicted), to_recall, len(gold))
+    to_precision, to_recall, n_gold = cue_sums(predicted, gold)
+    return span_prf(to_precision, len(predicted), to_recall, n_gold)
 
 
 @pytest.mark.parametrize(
@@ -237,7 +238,7 @@ def test_merge_spans():
 
 
 def test_cue_credit_uses_the_keys_cue(case):
-    row = case.key.iloc[0]
+    row = case.key[~case.key["cue"].str.contains(" | ", regex=False)].iloc[0]
     words = row["cue"].split()
     half = " ".join(words[: max(1, len(words) // 2)])
     tags = {row.passage_id: [row.category]}
@@ -273,3 +274,56 @@ def test_feedback_explains_every_difference(case):
     assert (frame["status"] == "arguable").sum() == (case.key["strength"] == "arguable").sum()
     order = [case.passages.index.get_loc(pid) for pid in frame["passage_id"]]
     assert order == sorted(order)
+
+
+def test_any_one_of_several_key_cues_earns_full_credit(case):
+    row = case.key[case.key["cue"].str.contains(" | ", regex=False)].iloc[0]
+    cues = split_cues(row["cue"])
+    assert len(cues) >= 2
+    tags = {row.passage_id: [row.category]}
+    for cue in cues:
+        tagset = TagSet(case.case_id, tags, cues={row.passage_id: {row.category: [cue]}})
+        credit = score(tagset, case).cues
+        assert (credit.precision, credit.recall, credit.f1) == pytest.approx((1, 1, 1)), cue
+    both = TagSet(case.case_id, tags, cues={row.passage_id: {row.category: cues[:2]}})
+    assert score(both, case).cues.f1 == pytest.approx(1)
+    outside = TagSet(case.case_id, tags, cues={row.passage_id: {row.category: [cues[0], "zzz"]}})
+    assert score(outside, case).cues.recall == pytest.approx(1)
+
+
+def test_cue_sums_with_several_alternatives():
+    # Two key cues (0-4 and 10-20); the learner found half of the second one.
+    assert cue_sums([(10, 15)], [(0, 4), (10, 20)]) == (1.0, 0.5, 1)
+    # Words outside every key cue cost precision, whichever cue they sit beside.
+    to_p, to_r, n = cue_sums([(0, 4), (30, 34)], [(0, 4), (10, 20)])
+    assert (to_p, to_r, n) == (1.0, 1.0, 1) and span_prf(to_p, 2, to_r, n)[0] == 0.5
+    assert cue_sums([(0, 4)], []) == (0.0, 0.0, 0)
+
+
+def test_extra_tags_get_the_keys_not_this_reason(case):
+    (pid, category), reason = next(iter(case.not_this.items()))
+    tags = key_tags(case)
+    tags[pid] = [*tags.get(pid, []), category]
+    notes = feedback(TagSet(case.case_id, tags), case)
+    row = notes[(notes["passage_id"] == pid) & (notes["category"] == category)].iloc[0]
+    assert row["status"] == "extra" and row["not_this"] == reason
+    others = notes[
+        (notes["status"] == "extra")
+        & ~notes.set_index(["passage_id", "category"]).index.isin([(pid, category)])
+    ]
+    assert (others["not_this"] == "").all()
+    assert (notes.loc[notes["status"] != "extra", "not_this"] == "").all()
+
+
+def test_ticking_everything_has_zero_kappa_however_high_its_f1(case):
+    for exercise in ("attribution", "hedging", "capstone"):
+        key = key_matrix(case, exercise)
+        everything = {pid: list(key.categories) for pid in key.passage_ids}
+        result = score(TagSet(case.case_id, everything), case, exercise)
+        baseline = tick_everything(key)
+        assert np.allclose(result.categories["f1"], baseline["f1"], equal_nan=True)
+        assert np.allclose(baseline["kappa"].fillna(0), 0)
+        assert (result.baseline.index == result.categories.index).all()
+    nothing = score(TagSet(case.case_id, {pid: [] for pid in case.passages.index}), case, "attribution")
+    assert np.allclose(nothing.categories["kappa"].fillna(0), 0)
+    assert score(TagSet(case.case_id, key_tags(case)), case).categories["kappa"].min() > 0.9

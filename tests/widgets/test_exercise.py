@@ -8,11 +8,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from medialit import load_case
 from medialit.authoring.sample import sample_class
-from medialit.rendering.check import CheckResult
+from medialit.rendering.check import SCORE_COLUMNS, CheckResult
 from medialit.rendering.passages import show_passage, worked_example
 from medialit.tagfile.reading import load_tags
 from medialit.widgets.exercise import Exercise, start
+
+N = len(load_case().exercise("hedging").passage_ids)  # the hedging exercise's size
 
 
 def saved(exercise: Exercise) -> dict:
@@ -35,7 +38,7 @@ def test_start_prints_and_autosaves_every_change(
     data = saved(exercise)
     assert data["format"] == "medialit-tags/1" and data["tags"]["p045"] == []
     assert data["notes"] == {"p045": "effectively = in effect?"}
-    assert str(exercise.progress()) == "2 of 29 reviewed"
+    assert str(exercise.progress()) == f"2 of {N} reviewed"
     load_tags(exercise.path, case)  # the file is valid
 
 
@@ -47,7 +50,7 @@ def test_learner_names_the_file(work: Path, case) -> None:
 
 
 def test_tag_and_no_technique_clear_each_other(work: Path, case) -> None:
-    exercise = start("capstone", case=case, quiet=True)
+    exercise = start("article", case=case, quiet=True)
     exercise.tag("p044", "hedging")
     exercise.cue("p044", "hedging", "apparent")
     exercise.no_technique("p044")
@@ -84,14 +87,14 @@ def test_resumes_from_autosave(work: Path, case, capsys: pytest.CaptureFixture[s
     first.no_technique("p034")
     second = start("hedging", case=case)
     out = capsys.readouterr().out
-    assert out.startswith("Resumed your work from") and "2 of 29 passages reviewed" in out
+    assert out.startswith("Resumed your work from") and f"2 of {N} passages reviewed" in out
     assert second.tags_of("p044") == ["hedging"] and second.is_no_technique("p034")
 
 
 def test_crash_between_two_saves_loses_nothing(work: Path, case, monkeypatch: pytest.MonkeyPatch) -> None:
     exercise = start("hedging", case=case, quiet=True)
     exercise.tag("p044", "hedging")
-    exercise.tag("p046", "hedging")
+    exercise.tag("p048", "hedging")
     before = exercise.path.read_text(encoding="utf-8")
 
     def crash(self: Path, target: Path) -> Path:
@@ -107,13 +110,13 @@ def test_crash_between_two_saves_loses_nothing(work: Path, case, monkeypatch: py
     assert load_tags(backup, case).tags == json.loads(before)["tags"]
     assert not list(exercise.path.parent.glob(".*.tmp"))
     again = start("hedging", case=case, quiet=True)
-    assert again.tagset.tags == {"p044": ["hedging"], "p046": ["hedging"]}
+    assert again.tagset.tags == {"p044": ["hedging"], "p048": ["hedging"]}
 
 
 def test_corrupt_autosave_is_moved_aside(work: Path, case, capsys: pytest.CaptureFixture[str]) -> None:
     exercise = start("hedging", case=case, quiet=True)
     exercise.tag("p044", "hedging")
-    exercise.tag("p046", "hedging")
+    exercise.tag("p048", "hedging")
     exercise.path.write_text('{"format": "medialit-tags/1", "ca', encoding="utf-8")
     again = start("hedging", case=case)
     out = capsys.readouterr().out
@@ -125,12 +128,12 @@ def test_corrupt_autosave_is_moved_aside(work: Path, case, capsys: pytest.Captur
 
 def test_restore_json_backs_up_current_work(work: Path, case, tmp_path: Path) -> None:
     other = start("hedging", learner="Bo", case=case, quiet=True)
-    other.tag("p050", "hedging")
+    other.tag("p051", "hedging")
     exercise = start("hedging", case=case, quiet=True)
     exercise.tag("p044", "hedging")
     message = exercise.restore(other.path.read_bytes(), "bo.json")
-    assert message.startswith("Restored your work from bo.json: 1 of 29 reviewed")
-    assert exercise.tagset.tags == {"p050": ["hedging"]} and saved(exercise)["tags"] == {"p050": ["hedging"]}
+    assert message.startswith(f"Restored your work from bo.json: 1 of {N} reviewed")
+    assert exercise.tagset.tags == {"p051": ["hedging"]} and saved(exercise)["tags"] == {"p051": ["hedging"]}
     copies = list(work.glob("hedging-tags.replaced-*.json"))
     assert len(copies) == 1 and json.loads(copies[0].read_text())["tags"] == {"p044": ["hedging"]}
     assert copies[0].name in message
@@ -139,7 +142,7 @@ def test_restore_json_backs_up_current_work(work: Path, case, tmp_path: Path) ->
 def test_restore_csv_and_bad_files(work: Path, case) -> None:
     exercise = start("hedging", case=case, quiet=True)
     message = exercise.restore(b"learner,passage_id,category\nAda,p044,hedging\nAda,p045,\n", "ada.csv")
-    assert "2 of 29 reviewed" in message and exercise.learner == "Ada"
+    assert f"2 of {N} reviewed" in message and exercise.learner == "Ada"
     for data, words in ((b"{", "not valid JSON"), (b"\xff\xfe", "not UTF-8"), (b"[]", "tag-file format")):
         message = exercise.restore(data, "bad.json")
         assert message.startswith("Nothing was restored") and words in message
@@ -165,10 +168,11 @@ def test_check_returns_readable_result(work: Path, case) -> None:
     result = exercise.check()
     assert isinstance(result, CheckResult) and isinstance(result.feedback, pd.DataFrame)
     text = str(result)
-    assert "1 of 29" not in text and "reviewed 2 of 29" in text and "Hedging" in text
+    assert f"1 of {N}" not in text and f"reviewed 2 of {N}" in text and "Hedging" in text
     statuses = dict(zip(result.feedback["passage_id"], result.feedback["status"], strict=False))
     assert statuses["p044"] == "agreed" and statuses["p034"] == "extra" and statuses["p045"] == "arguable"
-    assert list(result.scores.columns) == ["precision", "recall", "f1", "kappa", "coverage"]
+    assert list(result.scores.columns) == [*SCORE_COLUMNS.values(), "coverage"]
+    assert next(iter(result.scores.columns)).startswith("kappa")
     page = result._repr_html_()
     assert '<mark class="cue">an apparent coalition attack</mark>' in page
     assert "Arguable" in page and "never count against you" in page

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from medialit import load_case
 from medialit.widgets.exercise import start
 from medialit.widgets.tagging import PREVIEW_SENTENCE, TaggingWidget
+
+N = len(load_case().exercise("hedging").passage_ids)  # the hedging exercise's size
 
 LABELS = {
     "attribution": "Attribution",
@@ -46,7 +49,7 @@ def all_text(root: widgets.Widget) -> str:
 def test_shows_one_passage_with_context_and_place(work: Path, case) -> None:
     widget = make(case)
     assert widget.pid == "p034"
-    assert "passage 1 of 29" in widget.place.value and "id p034" in widget.place.value
+    assert f"passage 1 of {N}" in widget.place.value and "id p034" in widget.place.value
     assert "Section: " in widget.place.value
     text = widget.context.value
     assert "Before (p033)" in text and "This passage (p034)" in text and "After (p035)" in text
@@ -121,18 +124,18 @@ def test_category_and_no_technique_clear_each_other(work: Path, case) -> None:
 
 def test_progress_bar_updates(work: Path, case) -> None:
     widget = make(case)
-    assert widget.progress.value == 0 and widget.progress.max == 29
-    assert "0 of 29 reviewed" in widget.progress_text.value
+    assert widget.progress.value == 0 and widget.progress.max == N
+    assert f"0 of {N} reviewed" in widget.progress_text.value
     widget.category_boxes["hedging"].value = True
     widget.next_button.click()
     widget.no_technique_box.value = True
-    assert widget.progress.value == 2 and "2 of 29 reviewed" in widget.progress_text.value
+    assert widget.progress.value == 2 and f"2 of {N} reviewed" in widget.progress_text.value
 
 
 def test_go_to_and_filter_not_yet_reviewed(work: Path, case) -> None:
     widget = make(case)
     widget.go_to.value = "p044"
-    assert widget.pid == "p044" and "passage 11 of 29" in widget.place.value
+    assert widget.pid == "p044" and f"passage 11 of {N}" in widget.place.value
     for pid in ("p035", "p036", "p045"):
         widget.exercise.no_technique(pid)
     widget.go_to.value = "p034"
@@ -142,7 +145,7 @@ def test_go_to_and_filter_not_yet_reviewed(work: Path, case) -> None:
     assert widget.pid == "p037"
     widget.go_to.value = "p044"
     widget.next_button.click()
-    assert widget.pid == "p046"
+    assert widget.pid == "p047"
     widget.previous_button.click()
     assert widget.pid == "p044"
     widget.only_unreviewed.value = False
@@ -177,7 +180,7 @@ def test_new_widget_resumes_and_says_so(work: Path, case) -> None:
     first.no_technique_box.value = True
     second = make(case)
     assert "Resumed your work from" in second.status.value
-    assert "2 of 29 passages reviewed" in second.status.value
+    assert f"2 of {N} passages reviewed" in second.status.value
     assert second.pid == "p036"  # the first passage not yet reviewed
     second.go_to.value = "p034"
     assert second.category_boxes["hedging"].value is True
@@ -282,7 +285,7 @@ def test_check_shows_scores_plot_and_feedback(work: Path, case) -> None:
     assert '<mark class="cue">an apparent coalition attack</mark>' in page
     assert rationale.replace("'", "&#x27;")[:50] in page
     assert "Arguable" in page and "you tagged it, and neither is wrong" in page
-    assert "<table" in page and "kappa" in page and "coverage" in page and "3 of 29" not in page
+    assert "<table" in page and "kappa" in page and "coverage" in page and f"3 of {N}" not in page
     assert 'alt="Your scores by category' in page and "<figcaption>" in page
 
 
@@ -294,7 +297,7 @@ def test_mime_bundle_has_widget_and_static_preview(work: Path, case) -> None:
     assert PREVIEW_SENTENCE in preview
     for label in LABELS.values():
         assert f"> {label}</label>" in preview
-    assert preview.count("disabled") >= 5 and "p001" in preview
+    assert preview.count("disabled") >= 5 and widget.pid in preview
 
 
 def test_an_error_inside_a_callback_is_a_plain_message_in_the_widget(work: Path, case, monkeypatch) -> None:
