@@ -13,8 +13,11 @@ Chapters never retype the article. They write:
   an anchor (used once, on the case page);
 - a ``medialit-exercise`` directive with a notebook name — links to the notebook's page and
   launch links for Binder and Colab;
+- a ``medialit-ledger`` directive with an optional further case name — the case's source
+  ledger, one section per source, each a link target ``source-<id>`` that worked examples and
+  answer keys link to;
 - a ``medialit-printables`` directive — download links to the worksheets and answer keys,
-  generated from the data when the build starts.
+  generated from the data when the build starts (and again once the ledger's page is known).
 
 A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
 Every page that shows data depends on the data files, so an incremental build after a data edit
@@ -40,8 +43,10 @@ from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
 from medialit.sphinx_ext.launch import ExerciseDirective
-from medialit.sphinx_ext.printables import PrintablesDirective, generate
+from medialit.sphinx_ext.ledger import LedgerDirective
+from medialit.sphinx_ext.printables import PrintablesDirective, generate, generate_linked
 from medialit.sphinx_ext.roles import PassageRole, QuoteRole
+from medialit.sphinx_ext.sources import unlinked_when_optional
 
 STATIC = Path(__file__).parent / "static"
 
@@ -58,6 +63,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", start_build)
     app.connect("builder-inited", _add_static_path)
     app.connect("builder-inited", generate)
+    app.connect("env-updated", generate_linked)
+    app.connect("missing-reference", unlinked_when_optional)
     app.connect("build-finished", end_build)
     app.connect("html-page-context", fix_citation_list_roles)
     app.add_css_file("medialit.css")
@@ -68,4 +75,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("medialit-article", ArticleDirective)
     app.add_directive("medialit-exercise", ExerciseDirective)
     app.add_directive("medialit-printables", PrintablesDirective)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    app.add_directive("medialit-ledger", LedgerDirective)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

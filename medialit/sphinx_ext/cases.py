@@ -40,6 +40,10 @@ class BookCases:
         """A further case by its folder name (``"other-side"``)."""
         return self.case(self.folder / name)
 
+    def name_of(self, case: Case) -> str | None:
+        """A further case's folder name (``"other-side"``), or ``None`` for the main case."""
+        return None if case.folder.resolve() == self.folder.resolve() else case.folder.name
+
     def of_passage(self, passage_id: str) -> Case:
         """The case a passage id belongs to, by its prefix (``p`` for the article)."""
         by_prefix = {

@@ -10,9 +10,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from medialit.case.labels import subtype_label
 from medialit.case.model import Case
-from medialit.common.cues import find_span
+from medialit.common.cues import find_span, split_cues
 from medialit.sphinx_ext.cases import book_cases
-from medialit.sphinx_ext.nodes import ARTICLE_LABEL, passage_block
+from medialit.sphinx_ext.nodes import ARTICLE_LABEL, passage_block, quoted_list
+from medialit.sphinx_ext.sources import source_link
 
 
 class CaseDirective(SphinxDirective):
@@ -41,8 +42,9 @@ class PassageDirective(CaseDirective):
         if passage_id not in passages.index:
             return self.warning(f"unknown passage id {passage_id!r}")
         text = str(passages.at[passage_id, "text"])
-        if cue and find_span(text, cue) is None:
-            return self.warning(f"cue {cue!r} is not in passage {passage_id}")
+        missing = [part for part in split_cues(cue or "") if find_span(text, part) is None]
+        if missing:
+            return self.warning(f"cue {missing[0]!r} is not in passage {passage_id}")
         return [passage_block(passage_id, text, cue)]
 
 
@@ -64,16 +66,34 @@ class WorkedExampleDirective(CaseDirective):
         subtype = subtype_label(case, category, row["subtype"])
         box = nodes.container(classes=["worked-example"])
         box += passage_block(passage_id, str(case.passages.at[passage_id, "text"]), row["cue"])
+        cues = split_cues(row["cue"])
+        cue_text = f" Cue: {quoted_list(cues)}." if cues else ""
         facts = nodes.paragraph()
         facts += [
             nodes.strong(text=f"{case.categories[category]['label']}: {subtype}"),
-            nodes.Text(f" ({row['strength']}). Cue: “{row['cue']}”. "),
+            nodes.Text(f" ({row['strength']}).{cue_text} "),
             nodes.Text(row["rationale"]),
         ]
         box += facts
+        source_ids = [part.strip() for part in row.get("sources", "").split(";") if part.strip()]
+        unknown = [source_id for source_id in source_ids if source_id not in case.sources.index]
+        if unknown:
+            return self.warning(f"the key's sources for {passage_id} name {unknown[0]!r}, not in the ledger")
+        if source_ids:
+            box += self.sources_line(case, source_ids)
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, box)
         return [box]
+
+    def sources_line(self, case: Case, source_ids: list[str]) -> nodes.paragraph:
+        """``Sources: <name>, <name>``, each name a link to its entry in the case's ledger."""
+        case_name = book_cases(self.env).name_of(case)
+        line = nodes.paragraph(classes=["worked-example-sources"])
+        line += nodes.strong(text="Sources: ")
+        for number, source_id in enumerate(source_ids):
+            line += [nodes.Text(", ")] if number else []
+            line += source_link(source_id, str(case.sources.at[source_id, "name"]), case_name)
+        return line
 
 
 class ArticleDirective(CaseDirective):

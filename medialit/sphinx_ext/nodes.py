@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 
-from medialit.common.cues import find_span
+from medialit.common.cues import cue_segments
 
 #: The label of a passage's anchor on the page that shows the full article.
 ARTICLE_LABEL = "passage-{}"
@@ -26,24 +26,27 @@ def passage_link(passage_id: str) -> nodes.Node:
 
 
 def highlighted(text: str, cue: str | None) -> list[nodes.Node]:
-    """The text as nodes, the cue marked where :func:`~medialit.common.cues.find_span` finds it."""
-    span = find_span(text, cue) if cue else None
-    if span is None:
-        return [nodes.Text(text)]
-    start, end = span
+    """The text as nodes, each of the cues (``"a | b"``) marked as :func:`cue_segments` finds them."""
     return [
-        nodes.Text(text[:start]),
-        nodes.inline(text[start:end], text[start:end], classes=["cue"]),
-        nodes.Text(text[end:]),
+        nodes.inline(piece, piece, classes=["cue"]) if is_cue else nodes.Text(piece)
+        for piece, is_cue in cue_segments(text, cue)
     ]
 
 
+def in_quotes(words: str) -> str:
+    """Words in quotation marks, unless they already open with one."""
+    return words if words[:1] in '“"‘' else f"“{words}”"
+
+
+def quoted_list(phrases: list[str], separator: str = " / ") -> str:
+    """Phrases each in quotation marks (see :func:`in_quotes`), joined: ``“a” / “b”``."""
+    return separator.join(in_quotes(phrase) for phrase in phrases)
+
+
 def quoted(passage_id: str, words: str) -> nodes.Node:
-    """Words in quotation marks (unless they already open with one), then a link to the passage."""
-    opens_with_quote = words[:1] in '“"‘'
-    opening, closing = ("", "") if opens_with_quote else ("“", "”")
+    """Words in quotation marks (see :func:`in_quotes`), then a link to the passage."""
     inline = nodes.inline("", "", classes=["article-quote"])
-    inline += [nodes.Text(f"{opening}{words}{closing} ("), passage_link(passage_id), nodes.Text(")")]
+    inline += [nodes.Text(f"{in_quotes(words)} ("), passage_link(passage_id), nodes.Text(")")]
     return inline
 
 

@@ -1,7 +1,9 @@
 """Printable worksheets and answer keys: written when the build starts, listed by a directive.
 
 The files are generated from the data into ``medialit_printables_dir`` (relative to the book's
-source folder) at ``builder-inited``, on every build, so they always show the current data.
+source folder) at ``builder-inited``, on every build, so they always show the current data, and
+again at ``env-updated``: only once the pages are read is it known where the ledger's entries
+are, and the answer keys link to them (``{download}`` copies the files later, at the end).
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from pathlib import Path
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 from medialit.rendering.printables import printable_name, write_printables
 from medialit.sphinx_ext.cases import book_cases
 from medialit.sphinx_ext.directives import CaseDirective
+from medialit.sphinx_ext.sources import source_urls
 
 
 def printables_folder(app: Sphinx) -> Path:
@@ -26,7 +30,13 @@ def generate(app: Sphinx) -> None:
     """``builder-inited``: write every exercise's worksheet and answer key from the data."""
     if not app.config.medialit_printables_dir:
         return
-    write_printables(book_cases(app.env).case(), printables_folder(app))
+    write_printables(book_cases(app.env).case(), printables_folder(app), source_urls(app))
+
+
+def generate_linked(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: write the printables again, now linking to the ledger's page as read."""
+    generate(app)
+    return []
 
 
 class PrintablesDirective(CaseDirective):

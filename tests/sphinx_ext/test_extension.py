@@ -53,8 +53,12 @@ def build(book: Path) -> tuple[str, Path]:
 
 
 def first_key_row() -> dict[str, str]:
-    row = load_case().key.iloc[0]
-    return {name: str(row[name]) for name in ("passage_id", "category", "rationale")}
+    """The first key row whose passage an exercise tests (so an answer key shows it), and its index."""
+    case = load_case()
+    exercised = {pid for exercise in case.exercise_ids[1:] for pid in case.exercise(exercise).passage_ids}
+    index = next(i for i, pid in enumerate(case.key["passage_id"]) if pid in exercised)
+    row = case.key.iloc[index]
+    return {"index": str(index), **{name: str(row[name]) for name in ("passage_id", "category", "rationale")}}
 
 
 def test_quotes_and_examples_build_without_warnings(book: Path) -> None:
@@ -100,7 +104,7 @@ def test_an_incremental_build_after_a_data_edit_shows_the_new_data(book: Path) -
     with key_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     new = "A rationale rewritten after the first build."
-    rows[0]["rationale"] = new
+    rows[int(row["index"])]["rationale"] = new
     with key_path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
