@@ -7,7 +7,7 @@ import pandas as pd
 from medialit.case.model import Case
 from medialit.common.cues import split_cues
 from medialit.common.numbers import number_text
-from medialit.scoring.annotation import pass_agreement, pass_pairs, passes_against_key
+from medialit.scoring.annotation import heldout_scores, pass_agreement, pass_pairs, passes_against_key
 from medialit.scoring.class_report import ClassReport
 from medialit.scoring.counts import COUNTS
 from medialit.scoring.learner import Score
@@ -84,14 +84,14 @@ def format_agreement(table: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def format_key_agreement(table: pd.DataFrame) -> str:
-    """Each pass's kappa against the adjudicated key (rows: passes; columns: categories), as Markdown."""
+def format_key_agreement(table: pd.DataFrame, corner: str = "pass") -> str:
+    """A table of figures per category (rows: passes, or scores), as Markdown; ``pass_c`` shows as C."""
     lines = [
-        "| pass | " + " | ".join(table.columns) + " |",
+        f"| {corner} | " + " | ".join(table.columns) + " |",
         "| --- |" + " ---: |" * len(table.columns),
     ]
     for role, row in table.iterrows():
-        name = str(role).removeprefix("pass_").upper()
+        name = str(role).removeprefix("pass_").upper() if str(role).startswith("pass_") else str(role)
         lines.append(f"| {name} | " + " | ".join(number_text(value) for value in row) + " |")
     return "\n".join(lines)
 
@@ -116,4 +116,13 @@ def agreement_markdown(case: Case) -> str:
         "",
         format_key_agreement(passes_against_key(case)),
     ]
+    heldout = heldout_scores(case)
+    if heldout is not None:
+        parts += [
+            "",
+            "A held-out pass (G), made after the key was final and never used to change it, "
+            "scored as a learner:",
+            "",
+            format_key_agreement(heldout.T, corner="score"),
+        ]
     return "\n".join(parts)

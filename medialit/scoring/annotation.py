@@ -7,7 +7,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from medialit.case.model import Case
+from medialit.scoring.learner import score
 from medialit.scoring.statistics import cohen_kappa
+from medialit.tagfile.model import TagSet
 
 
 def tagged_pairs(frame: pd.DataFrame) -> pd.DataFrame:
@@ -69,3 +71,19 @@ def passes_against_key(case: Case) -> pd.DataFrame:
             for role in pass_roles(case)
         }
     ).T.rename_axis("pass")
+
+
+def heldout_scores(case: Case) -> pd.DataFrame | None:
+    """The held-out pass scored against the key as if a learner had made it, or ``None``.
+
+    A held-out pass is made independently after the key is final and is never used to change
+    it, so it measures how a careful outside reader fares: precision, recall and kappa per
+    category, every passage counted as reviewed.
+    """
+    if "heldout" not in case.manifest["files"]:
+        return None
+    tags: dict[str, list[str]] = {pid: [] for pid in case.passages.index}
+    for row in tagged_pairs(case.annotation_pass("heldout")).itertuples():
+        tags[row.passage_id].append(row.category)
+    result = score(TagSet(case.case_id, tags), case)
+    return result.categories[["precision", "recall", "kappa"]]

@@ -11,6 +11,7 @@ from medialit.case.loading import load_case
 from medialit.case.model import Case
 from medialit.rendering.text import agreement_markdown
 from medialit.scoring.annotation import (
+    heldout_scores,
     pass_agreement,
     pass_pairs,
     pass_roles,
@@ -134,3 +135,16 @@ def test_key_has_a_rationale_for_every_row_and_covers_the_article() -> None:
     sections = CASE.passages.loc[CASE.passages.index.isin(tagged), "section"].unique()
     assert set(sections) == set(CASE.passages["section"].unique()), "a section has no key row at all"
     assert set(CASE.key["category"]) == set(CASE.categories)
+
+
+def test_a_held_out_expert_is_rarely_marked_wrong() -> None:
+    """The held-out pass, scored as a learner, keeps high precision and recall in every category.
+
+    It guards the key's fairness: an edit that made careful independent readers look wrong
+    again (the outside review measured a precision of 0.4 to 0.7 before the key was widened)
+    fails here.
+    """
+    table = heldout_scores(CASE)
+    assert table is not None
+    assert (table["precision"] >= 0.8).all() and (table["recall"] >= 0.9).all(), table
+    assert "heldout" not in pass_roles(CASE)  # never part of the adjudication
