@@ -77,6 +77,8 @@ def test_data_readme_reports_the_computed_agreement() -> None:
     assert agreement_markdown(CASE) in readme, (
         "data/README.md's agreement is out of date: run `medialit agreement`"
     )
+    annotation = (CASE.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
+    assert agreement_markdown(CASE) in annotation, "data/annotation/agreement.md is out of date"
     other = CASES["other-side"]
     report = (other.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
     assert agreement_markdown(other) in report, "the other side's agreement.md is out of date"
