@@ -2,54 +2,20 @@
 
 from __future__ import annotations
 
-import csv
 import os
-import shutil
 from html import escape
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 from medialit.case.loading import load_case
-from medialit.case.paths import data_dir
-
-CONF = """
-extensions = ["myst_parser", "medialit.sphinx_ext"]
-smartquotes = False
-exclude_patterns = ["_build", "data", "printables"]
-medialit_data_dir = "data"
-medialit_notebooks_dir = "notebooks"
-medialit_printables_dir = "printables"
-"""
+from tests.sphinx_ext.small_book import build, edit_data, make_book, write_index
 
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     """A source folder with a copy of the data and two pages: the article, and one that quotes it."""
-    source = tmp_path / "book"
-    source.mkdir()
-    shutil.copytree(data_dir(), source / "data")
-    (source / "conf.py").write_text(CONF, encoding="utf-8")
-    (source / "article.md").write_text("# The article\n\n```{medialit-article}\n```\n", encoding="utf-8")
-    return source
-
-
-def write_index(book: Path, body: str) -> None:
-    text = f"# Test\n\n```{{toctree}}\narticle\n```\n\n{body}\n"
-    (book / "index.md").write_text(text, encoding="utf-8")
-
-
-def build(book: Path) -> tuple[str, Path]:
-    """Build the book (incrementally, if it was built before); return the warnings and ``outdir``."""
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=book, status=StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return warnings.getvalue(), Path(app.outdir)
+    return make_book(tmp_path, {"article": "# The article\n\n```{medialit-article}\n```\n"})
 
 
 def first_key_row() -> dict[str, str]:
@@ -100,17 +66,8 @@ def test_an_incremental_build_after_a_data_edit_shows_the_new_data(book: Path) -
     answer_keys = sorted((book / "printables").glob("answer-key-*.html"))
     assert answer_keys
 
-    key_path = book / "data" / "key.csv"
-    with key_path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
     new = "A rationale rewritten after the first build."
-    rows[int(row["index"])]["rationale"] = new
-    with key_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    later = key_path.stat().st_mtime + 5
-    os.utime(key_path, (later, later))
+    edit_data(book, "key.csv", int(row["index"]), "rationale", new)
 
     warnings, out = build(book)
     assert warnings == ""

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-import os
 import re
-import shutil
 from html import escape, unescape
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from docutils import nodes
-from sphinx.testing.util import SphinxTestApp
 
 from medialit.case.loading import load_case
 from medialit.case.model import Case
-from medialit.case.paths import data_dir
 from medialit.sphinx_ext.ledger import where_entry
-from tests.sphinx_ext.test_extension import CONF
+from tests.sphinx_ext.small_book import build, edit_data, make_book, write_index
 
 CASE = load_case()
 OTHER = load_case(CASE.folder / "other-side")
@@ -34,29 +28,12 @@ ARTICLES = (
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
     """A source folder with a copy of the data, both articles and both ledgers."""
-    source = tmp_path / "book"
-    source.mkdir()
-    shutil.copytree(data_dir(), source / "data")
-    (source / "conf.py").write_text(CONF, encoding="utf-8")
-    (source / "article.md").write_text(ARTICLES, encoding="utf-8")
-    (source / "ledger.md").write_text(LEDGERS, encoding="utf-8")
-    return source
+    return make_book(tmp_path, {"article": ARTICLES, "ledger": LEDGERS})
 
 
-def write_index(book: Path, body: str, pages: str = "article\nledger") -> None:
-    text = f"# Test\n\n```{{toctree}}\n{pages}\n```\n\n{body}\n"
-    (book / "index.md").write_text(text, encoding="utf-8")
-
-
-def build(book: Path) -> tuple[str, Path]:
-    """Build the book (incrementally, if it was built before); return the warnings and ``outdir``."""
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=book, status=StringIO(), warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return warnings.getvalue(), Path(app.outdir)
+def index(book: Path, body: str, pages: str = "article\nledger") -> None:
+    """The front page, listing the article and the ledger pages by default."""
+    write_index(book, body, pages)
 
 
 def example(case: Case, with_cues: bool = False) -> tuple[str, str, list[str]]:
@@ -69,7 +46,7 @@ def example(case: Case, with_cues: bool = False) -> tuple[str, str, list[str]]:
 
 
 def test_the_ledger_has_one_named_target_per_source(book: Path) -> None:
-    write_index(book, "")
+    index(book, "")
     warnings, out = build(book)
     assert warnings == ""
     page = (out / "ledger.html").read_text(encoding="utf-8")
@@ -83,7 +60,7 @@ def test_the_ledger_has_one_named_target_per_source(book: Path) -> None:
 
 def test_a_ref_to_a_source_resolves_to_its_entry(book: Path) -> None:
     source_id = CASE.sources.index[0]
-    write_index(book, f"See {{ref}}`source-{source_id}`.")
+    index(book, f"See {{ref}}`source-{source_id}`.")
     warnings, out = build(book)
     assert warnings == ""
     page = (out / "index.html").read_text(encoding="utf-8")
@@ -94,7 +71,7 @@ def test_a_ref_to_a_source_resolves_to_its_entry(book: Path) -> None:
 def test_a_worked_example_links_to_its_sources_and_shows_every_cue(book: Path) -> None:
     passage_id, category, source_ids = example(CASE, with_cues=True)
     other_passage, other_category, other_ids = example(OTHER)
-    write_index(
+    index(
         book,
         f"```{{medialit-worked-example}} {passage_id} {category}\n```\n\n"
         f"```{{medialit-worked-example}} {other_passage} {other_category}\n```\n",
@@ -118,7 +95,7 @@ def test_a_worked_example_links_to_its_sources_and_shows_every_cue(book: Path) -
 def test_without_the_other_ledger_the_names_are_shown_unlinked(book: Path) -> None:
     (book / "ledger.md").write_text("# The ledger\n\n```{medialit-ledger}\n```\n", encoding="utf-8")
     passage_id, category, source_ids = example(OTHER)
-    write_index(book, f"```{{medialit-worked-example}} {passage_id} {category}\n```\n")
+    index(book, f"```{{medialit-worked-example}} {passage_id} {category}\n```\n")
     warnings, out = build(book)
     assert warnings == ""
     page = (out / "index.html").read_text(encoding="utf-8")
@@ -127,26 +104,17 @@ def test_without_the_other_ledger_the_names_are_shown_unlinked(book: Path) -> No
 
 
 def test_an_unknown_further_case_is_a_warning(book: Path) -> None:
-    write_index(book, "```{medialit-ledger} no-such-case\n```\n")
+    index(book, "```{medialit-ledger} no-such-case\n```\n")
     warnings, _ = build(book)
     assert "medialit-ledger: the case has no further case 'no-such-case'" in warnings
 
 
 def test_an_incremental_build_after_a_ledger_edit_shows_the_new_words(book: Path) -> None:
-    write_index(book, "")
+    index(book, "")
     warnings, out = build(book)
     assert warnings == ""
-    path = book / "data" / "sources.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    old, new = rows[0]["original_says"], "What the source said, rewritten after the first build."
-    rows[0]["original_says"] = new
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    later = path.stat().st_mtime + 5
-    os.utime(path, (later, later))
+    new = "What the source said, rewritten after the first build."
+    old = edit_data(book, "sources.csv", 0, "original_says", new)
 
     warnings, out = build(book)
     assert warnings == ""
@@ -155,7 +123,7 @@ def test_an_incremental_build_after_a_ledger_edit_shows_the_new_words(book: Path
 
 
 def test_the_built_answer_keys_name_sources_and_link_to_the_ledger(book: Path) -> None:
-    write_index(book, "```{medialit-printables}\n```\n")
+    index(book, "```{medialit-printables}\n```\n")
     warnings, out = build(book)
     assert warnings == ""
     keys = sorted(out.glob("_downloads/*/answer-key-*.html"))
