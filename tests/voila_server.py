@@ -181,7 +181,17 @@ def voila_server(
 def jupyter_server(
     app: str, root: Path, work_dir: Path | None = None, timeout: float = START_TIMEOUT
 ) -> Iterator[VoilaServer]:
-    """Serve ``root`` with JupyterLab (``app="lab"``) or Notebook 7 (``"notebook"``), as Voila is served."""
+    """Serve ``root`` with JupyterLab (``app="lab"``) or Notebook 7 (``"notebook"``), as Voila is served.
+
+    Every cell is kept in the page (windowing mode "none"): by default JupyterLab leaves the cells
+    scrolled out of view out of the page, and Run All Cells scrolls to the last cell, so the
+    widget's cell, and the state the tests wait on, would not be in the page at all.
+    """
+    settings = Path(
+        os.environ["JUPYTER_CONFIG_DIR"], "lab", "user-settings", "@jupyterlab", "notebook-extension"
+    )
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}\n', encoding="utf-8")
     with _served(app, lambda port: jupyter_command(app, Path(root), port), root, work_dir, timeout) as server:
         yield server
 

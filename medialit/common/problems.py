@@ -5,6 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+#: How many problems each kind of message lists at most: the one place for these limits.
+#: An error that lists a file's problems (the command line, a report's problem table).
+LISTED_IN_ERROR = 20
+#: The plain sentences the widget shows after an upload.
+LISTED_IN_SENTENCES = 10
+#: Why saved work could not be read, when an exercise starts.
+LISTED_IN_RESUME_REASON = 3
+#: What was skipped while resuming saved work.
+LISTED_IN_RESUME_SKIPPED = 5
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -24,8 +34,9 @@ class ProblemsError(ValueError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        shown = "\n".join(f"  - {problem}" for problem in problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        shown = "\n".join(f"  - {problem}" for problem in problems[:LISTED_IN_ERROR])
+        extra = len(problems) - LISTED_IN_ERROR
+        more = f"\n  ... and {extra} more" if extra > 0 else ""
         super().__init__(f"{len(problems)} problem(s):\n{shown}{more}")
 
 

@@ -37,6 +37,11 @@ def render(template: str, **context: Any) -> Markup:
     return Markup(environment().get_template(template).render(**context))
 
 
+def fragment(template: str, **context: Any) -> Markup:
+    """Render a template that makes a piece of a page (without the file's final newline)."""
+    return Markup(render(template, **context).removesuffix("\n"))
+
+
 def plain_value(value: Any) -> Any:
     """A table cell as a plain Python value: ``None`` when undefined, floats to four places."""
     if value is None or value is pd.NA:
@@ -65,14 +70,14 @@ def table_html(
         for header, values in zip(frame.index, frame.itertuples(index=False, name=None), strict=True)
     ]
     index_name = str(frame.index.name or "") if index else None
-    return render(
+    return fragment(
         "table.html",
         caption=caption,
         columns=[str(column) for column in frame.columns],
         rows=rows,
         index_name=index_name,
         css_class=css_class,
-    ).rstrip("\n")
+    )
 
 
 def plot_html(plot: Plot) -> Markup:

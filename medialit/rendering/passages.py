@@ -6,29 +6,27 @@ with ``_repr_html_``.
 
 from __future__ import annotations
 
-import html
+from markupsafe import Markup, escape
 
-from medialit.case.labels import subtype_label
+from medialit.case.labels import category_labels, subtype_label
 from medialit.case.loading import load_case
 from medialit.case.model import Case
 from medialit.common.cues import cue_segments
+from medialit.rendering.html import fragment
 
 
-def highlight(text: str, cue: str | None) -> str:
+def highlight(text: str, cue: str | None) -> Markup:
     """``text`` as escaped HTML, each of ``cue``'s cues (" | "-separated) wrapped in ``<mark>``."""
-    return "".join(
-        f'<mark class="cue">{html.escape(piece)}</mark>' if is_cue else html.escape(piece)
+    return Markup("").join(
+        Markup('<mark class="cue">{}</mark>').format(piece) if is_cue else escape(piece)
         for piece, is_cue in cue_segments(text, cue)
     )
 
 
-def passage_html(case: Case, passage_id: str, cue: str | None = None) -> str:
+def passage_html(case: Case, passage_id: str, cue: str | None = None) -> Markup:
     """One passage as a block quotation, with its id and an optional highlighted cue."""
     text = str(case.passages.at[passage_id, "text"])
-    return (
-        f'<blockquote class="medialit-passage"><p>{highlight(text, cue)} '
-        f'<span class="passage-id">({html.escape(passage_id)})</span></p></blockquote>'
-    )
+    return fragment("passage.html", highlighted=highlight(text, cue), passage_id=passage_id)
 
 
 class HTMLBlock:
@@ -60,11 +58,11 @@ def worked_example(category: str, avoid: tuple[str, ...] = (), case: Case | None
     if rows.empty:
         return HTMLBlock("<p>No example outside this exercise.</p>")
     row = rows.iloc[0]
-    label = case.categories[category]["label"]
-    markup = (
-        f'<div class="worked-example"><p><strong>{html.escape(label)}</strong>, '
-        f"{html.escape(subtype_label(case, category, row['subtype']))}:</p>"
-        f"{passage_html(case, row['passage_id'], row['cue'])}"
-        f"<p>{html.escape(row['rationale'])}</p></div>"
+    markup = fragment(
+        "worked_example.html",
+        label=category_labels(case, [category])[category],
+        subtype=subtype_label(case, category, row["subtype"]),
+        passage=passage_html(case, row["passage_id"], row["cue"]),
+        rationale=row["rationale"],
     )
     return HTMLBlock(markup)

@@ -1,4 +1,4 @@
-"""Score learners' tags against the key: per-category 2x2 tables, cue credit, feedback.
+"""One learner against the key: per-category 2x2 tables, cue credit and per-passage feedback.
 
 Everything is computed on boolean matrices of passages x categories (one learner) or learners x
 passages x categories (a class), with NumPy reductions and no Python loop per learner.

@@ -26,7 +26,7 @@ from pathlib import Path
 from medialit.case.labels import category_labels
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import find_span
-from medialit.common.problems import Problem, ProblemsError
+from medialit.common.problems import LISTED_IN_SENTENCES, Problem, ProblemsError
 from medialit.tagfile.model import CUES_MAX, NOTE_MAX, TagSet, clean_learner, now_iso
 from medialit.tagfile.reading import one_learner, parse_tag_file
 from medialit.tagfile.storage import dump_tags
@@ -49,7 +49,8 @@ class Progress:
 
 def problems_text(problems: list[Problem]) -> str:
     """Problems as one plain sentence each, without the file name repeated."""
-    return " ".join(f"{p.message}." for p in problems[:10]) + (" …" if len(problems) > 10 else "")
+    shown = " ".join(f"{p.message}." for p in problems[:LISTED_IN_SENTENCES])
+    return shown + (" …" if len(problems) > LISTED_IN_SENTENCES else "")
 
 
 class TaggingSession:

@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from medialit.case.labels import subtype_label
+from medialit.case.labels import category_labels, subtype_label
 from medialit.case.model import Case
 from medialit.common.cues import find_span, split_cues
 from medialit.sphinx_ext.cases import book_cases
@@ -70,7 +70,7 @@ class WorkedExampleDirective(CaseDirective):
         cue_text = f" Cue: {quoted_list(cues)}." if cues else ""
         facts = nodes.paragraph()
         facts += [
-            nodes.strong(text=f"{case.categories[category]['label']}: {subtype}"),
+            nodes.strong(text=f"{category_labels(case, [category])[category]}: {subtype}"),
             nodes.Text(f" ({row['strength']}).{cue_text} "),
             nodes.Text(row["rationale"]),
         ]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from medialit.common.cues import find_span
-from medialit.common.problems import Problem, ProblemsError, display_name
+from medialit.common.problems import LISTED_IN_ERROR, Problem, ProblemsError, display_name
 from medialit.schemas import conforms, schema_errors
 from medialit.tagfile.csv_form import parse_tags_csv
 from medialit.tagfile.model import CaseLike, TagSet
@@ -122,7 +122,9 @@ def parse_tags(data: Any, case: CaseLike, name: str = "<tags>") -> TagSet:
         errors = [
             _CONTROL_MESSAGE if e.startswith("learner:") and "should not be valid" in e else e for e in errors
         ]
-        raise ProblemsError([Problem(name, f"does not follow the tag-file format: {e}") for e in errors[:20]])
+        raise ProblemsError(
+            [Problem(name, f"does not follow the tag-file format: {e}") for e in errors[:LISTED_IN_ERROR]]
+        )
     fatal = _check_saved_at(data["saved_at"], name)
     if data["case"] != case.case_id:
         fatal.append(Problem(name, f"is for case {data['case']!r}, not {case.case_id!r}"))

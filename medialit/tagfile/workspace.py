@@ -21,7 +21,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from medialit.common.problems import ProblemsError, display_name
+from medialit.common.problems import (
+    LISTED_IN_RESUME_REASON,
+    LISTED_IN_RESUME_SKIPPED,
+    ProblemsError,
+    display_name,
+)
 from medialit.tagfile.model import CaseLike, TagSet
 from medialit.tagfile.reading import load_tags
 from medialit.tagfile.storage import write_tags_atomic
@@ -92,7 +97,7 @@ class Resume:
 
 
 def _problem_text(error: ProblemsError) -> str:
-    return "; ".join(problem.message for problem in error.problems[:3])
+    return "; ".join(problem.message for problem in error.problems[:LISTED_IN_RESUME_REASON])
 
 
 class Workspace:
@@ -175,5 +180,5 @@ class Workspace:
 def _warnings(tagset: TagSet) -> str:
     if not tagset.problems:
         return ""
-    shown = "; ".join(problem.message for problem in tagset.problems[:5])
+    shown = "; ".join(problem.message for problem in tagset.problems[:LISTED_IN_RESUME_SKIPPED])
     return f" Some entries were skipped: {shown}."
