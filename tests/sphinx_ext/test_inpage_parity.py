@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import random
 import shutil
 import subprocess
@@ -37,7 +38,10 @@ NOISE = ["  ", "\u00a0", "\u0085", "\ufeff", "\u2003", "\t"]
 def _node() -> str:
     path = shutil.which("node") or shutil.which("nodejs")
     if path is None:
-        pytest.skip("Node is not installed (apt-get install nodejs)")
+        message = "Node is not installed (apt-get install nodejs)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     return path
 
 
