@@ -8,14 +8,19 @@ same strings, and the parity test (``tests/sphinx_ext/test_inpage_parity.py``) p
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import unicodedata
 from typing import Any
+
+from markupsafe import Markup
 
 from medialit.case.labels import category_labels, subtype_label
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import split_cues
 from medialit.rendering.check import SCORE_COLUMNS, STATUS_ORDER, STATUS_TITLES
+from medialit.rendering.html import fragment
 from medialit.scoring.key import key_matrix
 from medialit.tagfile.model import CUES_MAX, FORMAT, LEARNER_MAX, NOTE_MAX
 
@@ -108,3 +113,40 @@ def script_json(data: Any) -> str:
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+#: How the notebook widget's static preview names its exercise, for the book to find and replace.
+MARKER = re.compile(r'data-medialit-case="([^"]*)" data-medialit-exercise="([^"]*)"')
+
+
+def preview_marker(case_id: str, exercise_id: str) -> str:
+    """The attributes a static preview carries so the book can put the in-page exercise there."""
+    return f'data-medialit-case="{html.escape(case_id)}" data-medialit-exercise="{html.escape(exercise_id)}"'
+
+
+def preview_exercise(markup: str) -> tuple[str, str] | None:
+    """``(case_id, exercise_id)`` named by a static preview in ``markup``, else ``None``."""
+    found = MARKER.search(markup)
+    return (html.unescape(found.group(1)), html.unescape(found.group(2))) if found else None
+
+
+#: The line beside every in-page exercise.
+ELSEWHERE = (
+    "The same exercise runs as a notebook on Binder, Colab or a local install: use the launch "
+    "buttons at the top of the page. Files saved here and there open in both."
+)
+NOSCRIPT = "This exercise needs JavaScript; without it, use the notebook on Binder, Colab or a local install."
+
+
+def inpage_html(case: Case, exercise_id: str) -> Markup:
+    """The exercise's HTML: its data as JSON, a fallback without JavaScript and the line on notebooks."""
+    spec = case.exercise(exercise_id)
+    return fragment(
+        "inpage.html",
+        title=spec.title,
+        case_id=case.case_id,
+        exercise_id=spec.exercise_id,
+        data=Markup(script_json(inpage_payload(case, spec))),
+        noscript=NOSCRIPT,
+        elsewhere=ELSEWHERE,
+    )

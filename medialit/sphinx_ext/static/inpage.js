@@ -406,10 +406,322 @@
     numberText: numberText, score: score, feedback: feedback, tagFile: tagFile, tagFileName: tagFileName,
     cleanLearner: cleanLearner, restore: restore, emptyState: emptyState, nowIso: nowIso
   };
+  /* ---- The view: the exercise in the page, built from the page's JSON ---- */
+
+  function h(doc, tag, attrs, children) {
+    var el = doc.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") el.textContent = attrs[name];
+      else if (name in el && typeof attrs[name] !== "string") el[name] = attrs[name];
+      else el.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { if (child) el.appendChild(child); });
+    return el;
+  }
+
+  function splitPhrases(value) {
+    return value.replace(/\n/g, ";").split(";").map(pyStrip).filter(Boolean);
+  }
+
+  function openingWords(text) {
+    var words = pyStrip(text).split(/\s+/).slice(0, 8).join(" ");
+    return words.length < pyStrip(text).length ? words + "\u2026" : words;
+  }
+
+  function mount(root) {
+    var doc = root.ownerDocument;
+    var payload = JSON.parse(root.querySelector("script.medialit-inpage-data").textContent);
+    var labels = {};
+    payload.categories.forEach(function (c) { labels[c.id] = c.label; });
+    var storeKey = "medialit:" + payload.case + ":" + payload.exercise;
+    var uid = "medialit-" + payload.exercise;
+    var state = emptyState();
+    var at = 0;
+    var showAll = false;
+    var checked = false;
+
+    function progressText() {
+      return Object.keys(state.tags).filter(function (pid) {
+        return payload.passages.some(function (p) { return p.id === pid; });
+      }).length + " of " + payload.passages.length + " reviewed";
+    }
+
+    function reviewedCount() { return parseInt(progressText(), 10); }
+
+    var status = h(doc, "p", { "class": "medialit-inpage-status", role: "status" });
+    function say(message) { status.textContent = message; }
+
+    function download() {
+      var data = tagFile(payload, state);
+      var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+      var link = h(doc, "a", { href: URL.createObjectURL(blob), download: tagFileName(payload.exercise, state.learner) });
+      doc.body.appendChild(link);
+      link.click();
+      link.remove();
+      say("Downloaded " + link.download + ": " + progressText() + ". Keep it somewhere safe; Restore from file loads it again.");
+    }
+
+    function save() {
+      state.saved_at = nowIso();
+      try {
+        root.ownerDocument.defaultView.localStorage.setItem(storeKey, JSON.stringify(tagFile(payload, state)));
+        return true;
+      } catch (e) {
+        say("Your browser is not keeping your work here (private browsing, or its storage is full). " +
+          "Press Download my tags now to keep a copy of your work.");
+        downloadButton.focus();
+        return false;
+      }
+    }
+
+    // --- controls
+    var name = h(doc, "input", { type: "text", id: uid + "-name", autocomplete: "off", maxlength: String(payload.limits.learner) });
+    var bar = h(doc, "div", { "class": "medialit-inpage-bar" });
+    var progress = h(doc, "div", { "class": "medialit-inpage-progress", role: "progressbar", "aria-label": "Reviewed",
+      "aria-valuemin": "0", "aria-valuemax": String(payload.passages.length) }, [bar]);
+    var progressLabel = h(doc, "span", { "aria-hidden": "true" });
+    var goTo = h(doc, "select", { id: uid + "-goto" });
+    var onlyOpen = h(doc, "input", { type: "checkbox", id: uid + "-open" });
+    var previous = h(doc, "button", { type: "button", text: "Previous" });
+    var next = h(doc, "button", { type: "button", text: "Next" });
+    var place = h(doc, "p", { "class": "medialit-inpage-place" });
+    var context = h(doc, "div", { "class": "medialit-inpage-context" });
+    var boxes = {};
+    var cueInputs = {};
+    var cueRows = {};
+    var fieldset = h(doc, "fieldset", {}, [h(doc, "legend", { text: "Techniques in this passage" })]);
+    payload.categories.forEach(function (c) {
+      boxes[c.id] = h(doc, "input", { type: "checkbox", id: uid + "-c-" + c.id });
+      fieldset.appendChild(h(doc, "span", { "class": "medialit-inpage-choice" },
+        [boxes[c.id], h(doc, "label", { "for": uid + "-c-" + c.id, text: c.label })]));
+    });
+    var none = h(doc, "input", { type: "checkbox", id: uid + "-none" });
+    fieldset.appendChild(h(doc, "span", { "class": "medialit-inpage-choice" },
+      [none, h(doc, "label", { "for": uid + "-none", text: "Reviewed: no technique" })]));
+    var cueBox = h(doc, "div", { "class": "medialit-inpage-cues" });
+    payload.categories.forEach(function (c) {
+      cueInputs[c.id] = h(doc, "input", { type: "text", id: uid + "-w-" + c.id, autocomplete: "off" });
+      cueRows[c.id] = h(doc, "p", {}, [h(doc, "label", { "for": uid + "-w-" + c.id,
+        text: payload.categories.length > 1 ? "Which words? (" + c.label + ")" : "Which words?" }), cueInputs[c.id]]);
+      cueBox.appendChild(cueRows[c.id]);
+    });
+    var note = h(doc, "textarea", { id: uid + "-note", rows: "2", maxlength: String(payload.limits.note) });
+    var checkButton = h(doc, "button", { type: "button", text: "Check my answers" });
+    var downloadButton = h(doc, "button", { type: "button", text: "Download my tags" });
+    var upload = h(doc, "input", { type: "file", id: uid + "-restore", accept: ".json,.csv,application/json,text/csv" });
+    var result = h(doc, "div", { "class": "medialit-inpage-result", tabindex: "-1" });
+
+    function field(labelText, control) {
+      return h(doc, "p", { "class": "medialit-inpage-field" }, [h(doc, "label", { "for": control.id, text: labelText }), control]);
+    }
+
+    var app = h(doc, "div", { "class": "medialit-inpage-app" }, [
+      h(doc, "p", {}, [h(doc, "strong", { text: payload.title })]),
+      field("Your name or code (optional)", name),
+      h(doc, "div", { "class": "medialit-inpage-row" }, [progress, progressLabel]),
+      h(doc, "div", { "class": "medialit-inpage-row" }, [
+        field("Go to passage", goTo),
+        h(doc, "span", { "class": "medialit-inpage-choice" },
+          [onlyOpen, h(doc, "label", { "for": onlyOpen.id, text: "Only passages not yet reviewed" })])
+      ]),
+      h(doc, "div", { "class": "medialit-inpage-row" }, [previous, next]),
+      place, context, fieldset, cueBox, field("Note", note),
+      h(doc, "div", { "class": "medialit-inpage-row" }, [checkButton, downloadButton, field("Restore from file", upload)]),
+      status, result
+    ]);
+
+    // --- drawing
+    function visible() {
+      return payload.passages.map(function (p, i) { return i; }).filter(function (i) {
+        return !onlyOpen.checked || i === at || !own(state.tags, payload.passages[i].id);
+      });
+    }
+
+    function drawList() {
+      goTo.textContent = "";
+      visible().forEach(function (i) {
+        var p = payload.passages[i];
+        var mark = own(state.tags, p.id) ? "\u2713 " : "";
+        goTo.appendChild(h(doc, "option", { value: String(i), text: mark + p.id + ": " + openingWords(p.text) }));
+      });
+      goTo.value = String(at);
+    }
+
+    function draw() {
+      var p = payload.passages[at];
+      var given = own(state.tags, p.id) ? state.tags[p.id] : null;
+      var n = reviewedCount();
+      progress.setAttribute("aria-valuenow", String(n));
+      progress.setAttribute("aria-valuetext", progressText());
+      bar.style.width = (payload.passages.length ? (100 * n) / payload.passages.length : 0) + "%";
+      progressLabel.textContent = progressText();
+      name.value = state.learner || "";
+      var kind = p.kind === "sentence" ? "" : " (" + p.kind + ")";
+      place.textContent = "Section: " + p.section + " \u00b7 passage " + (at + 1) + " of " + payload.passages.length + " \u00b7 id " + p.id + kind;
+      context.textContent = "";
+      if (p.before) context.appendChild(h(doc, "p", { "class": "medialit-inpage-near", text: "Before (" + p.before.id + "): " + p.before.text }));
+      context.appendChild(h(doc, "p", { "class": "medialit-inpage-this" }, [h(doc, "strong", { text: "This passage (" + p.id + "): " }), doc.createTextNode(p.text)]));
+      if (p.after) context.appendChild(h(doc, "p", { "class": "medialit-inpage-near", text: "After (" + p.after.id + "): " + p.after.text }));
+      payload.categories.forEach(function (c) {
+        var on = !!given && given.indexOf(c.id) >= 0;
+        boxes[c.id].checked = on;
+        cueRows[c.id].hidden = !on;
+        cueInputs[c.id].value = ((state.cues[p.id] || {})[c.id] || []).join("; ");
+      });
+      none.checked = !!given && !given.length;
+      note.value = state.notes[p.id] || "";
+      var shown = visible();
+      previous.disabled = shown.indexOf(at) <= 0;
+      next.disabled = shown.indexOf(at) >= shown.length - 1;
+      drawList();
+    }
+
+    function move(step) {
+      var shown = visible();
+      var target = shown[shown.indexOf(at) + step];
+      if (target !== undefined) { at = target; draw(); }
+    }
+
+    function changed() { save(); draw(); if (checked) showCheck(false); }
+
+    // --- the check
+    function cell(tag, text) { return h(doc, tag, { text: text }); }
+
+    function highlighted(text, cues) {
+      var out = h(doc, "span", {});
+      cueSegments(text, cues).forEach(function (seg) {
+        out.appendChild(seg[1] ? h(doc, "mark", { "class": "cue", text: seg[0] }) : doc.createTextNode(seg[0]));
+      });
+      return out;
+    }
+
+    function showCheck(focus) {
+      checked = true;
+      var s = score(payload, state, state.learner || "(unnamed)");
+      var rows = feedback(payload, state);
+      var index = keyIndex(payload);
+      var words = payload.words;
+      result.textContent = "";
+      var head = h(doc, "tr", {}, [cell("th", "category")].concat(Object.keys(words.score_columns).map(function (k) {
+        return h(doc, "th", { scope: "col", text: words.score_columns[k] });
+      })));
+      var body = h(doc, "tbody", {});
+      payload.categories.forEach(function (c) {
+        var row = s.categories[c.id], base = s.tick_everything[c.id];
+        var values = { kappa: row.kappa, "baseline kappa": base.kappa, precision: row.precision, recall: row.recall, f1: row.f1, "baseline f1": base.f1 };
+        body.appendChild(h(doc, "tr", {}, [h(doc, "th", { scope: "row", text: c.label })].concat(
+          Object.keys(words.score_columns).map(function (k) { return cell("td", numberText(values[k])); }))));
+      });
+      result.appendChild(h(doc, "h3", { text: "Your scores" }));
+      result.appendChild(h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "thead", {}, [head]), body])]));
+      result.appendChild(h(doc, "p", { text: "Reviewed " + s.reviewed + " of " + s.total + " passages. Micro F1: " + numberText(s.micro_f1) +
+        ". Cue words: " + s.cue_credit.pairs + " scored, F1 " + numberText(s.cue_credit.f1) + "." }));
+      var hidden = {};
+      words.status_order.forEach(function (st) {
+        var group = rows.filter(function (r) { return r.status === st && (showAll || r.reviewed); });
+        rows.forEach(function (r) { if (!r.reviewed) hidden[r.passage_id] = true; });
+        if (!group.length) return;
+        result.appendChild(h(doc, "h3", { text: words.status_titles[st] + " (" + group.length + ")" }));
+        var list = h(doc, "ul", {});
+        group.forEach(function (r) {
+          var entry = index.rows[pairKey(r.passage_id, r.category)];
+          var item = h(doc, "li", {}, [
+            h(doc, "p", {}, [h(doc, "strong", { text: r.passage_id + " \u00b7 " + labels[r.category] + (entry && entry.subtype_label ? ": " + entry.subtype_label : "") +
+              (r.status === "arguable" ? (r.learner_tagged ? " (you tagged it)" : " (you did not tag it)") : "") })]),
+            h(doc, "p", { "class": "medialit-inpage-quote" }, [highlighted(index.texts[r.passage_id], entry ? entry.cues : [])])
+          ]);
+          if (r.rationale) item.appendChild(h(doc, "p", { text: r.rationale }));
+          if (r.check) item.appendChild(h(doc, "p", { text: "Check: " + r.check }));
+          if (r.sources) item.appendChild(h(doc, "p", { text: "Sources: " + r.sources }));
+          if (r.not_this) item.appendChild(h(doc, "p", { text: "Not this: " + r.not_this }));
+          if (r.learner_cues) item.appendChild(h(doc, "p", { text: "Your cue words: " + r.learner_cues + (r.cue_f1 === null ? "" : " (cue F1 " + numberText(r.cue_f1) + ")") }));
+          if (r.note) item.appendChild(h(doc, "p", { text: "Your note: " + r.note }));
+          list.appendChild(item);
+        });
+        result.appendChild(list);
+      });
+      var notDone = Object.keys(hidden).length;
+      if (!showAll && notDone) {
+        var reveal = h(doc, "button", { type: "button", text: "Show the key for the " + notDone + " passages you have not done" });
+        reveal.addEventListener("click", function () { showAll = true; showCheck(true); });
+        result.appendChild(reveal);
+      }
+      if (focus) result.focus();
+    }
+
+    // --- events
+    function tagsNow(pid) { return own(state.tags, pid) ? state.tags[pid] : null; }
+    payload.categories.forEach(function (c) {
+      boxes[c.id].addEventListener("change", function () {
+        var pid = payload.passages[at].id;
+        var given = payload.categories.map(function (x) { return x.id; }).filter(function (id) { return boxes[id].checked; });
+        if (given.length) state.tags[pid] = given;
+        else delete state.tags[pid];
+        if (state.cues[pid] && !boxes[c.id].checked) { delete state.cues[pid][c.id]; if (!Object.keys(state.cues[pid]).length) delete state.cues[pid]; }
+        changed();
+      });
+      cueInputs[c.id].addEventListener("change", function () {
+        var pid = payload.passages[at].id;
+        var phrases = splitPhrases(cueInputs[c.id].value).slice(0, payload.limits.cues);
+        var missing = phrases.filter(function (w) { return !findSpan(payload.passages[at].text, w); });
+        phrases = phrases.filter(function (w) { return missing.indexOf(w) < 0; });
+        if (phrases.length) (state.cues[pid] || (state.cues[pid] = {}))[c.id] = phrases;
+        else if (state.cues[pid]) { delete state.cues[pid][c.id]; if (!Object.keys(state.cues[pid]).length) delete state.cues[pid]; }
+        changed();
+        if (missing.length) say("Not in this passage, so not kept: " + missing.map(function (m) { return "\u201c" + m + "\u201d"; }).join(", ") + ". Copy the words exactly from the passage.");
+      });
+    });
+    none.addEventListener("change", function () {
+      var pid = payload.passages[at].id;
+      if (none.checked) { state.tags[pid] = []; delete state.cues[pid]; } else if (tagsNow(pid) && !tagsNow(pid).length) delete state.tags[pid];
+      changed();
+    });
+    note.addEventListener("change", function () {
+      var pid = payload.passages[at].id;
+      if (note.value) state.notes[pid] = note.value; else delete state.notes[pid];
+      changed();
+    });
+    name.addEventListener("change", function () { state.learner = cleanLearner(name.value, payload.limits.learner); changed(); });
+    previous.addEventListener("click", function () { move(-1); });
+    next.addEventListener("click", function () { move(1); });
+    goTo.addEventListener("change", function () { at = parseInt(goTo.value, 10); draw(); });
+    onlyOpen.addEventListener("change", draw);
+    checkButton.addEventListener("click", function () { showAll = false; showCheck(true); });
+    downloadButton.addEventListener("click", download);
+    upload.addEventListener("change", function () {
+      var file = upload.files && upload.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var restored = restore(payload, String(reader.result), file.name);
+        upload.value = "";
+        if (restored.error) { say("Nothing was restored: " + restored.error); return; }
+        var learner = restored.state.learner || state.learner;
+        state = restored.state;
+        state.learner = learner;
+        if (save()) say("Restored your work from " + file.name + ": " + progressText() + ".");
+        draw();
+        if (checked) showCheck(false);
+      };
+      reader.readAsText(file);
+    });
+
+    // --- start: the work kept in this browser, if any
+    var kept = null;
+    try { kept = root.ownerDocument.defaultView.localStorage.getItem(storeKey); } catch (e) { kept = null; }
+    if (kept) {
+      var resumed = restore(payload, kept, "saved.json");
+      if (resumed.state) { state = resumed.state; say("Resumed your work kept in this browser: " + progressText() + "."); }
+    }
+    root.querySelectorAll(".medialit-inpage-static").forEach(function (el) { el.remove(); });
+    root.insertBefore(app, root.firstChild);
+    draw();
+    root.setAttribute("data-ready", "true");
+  }
+
   core.mountAll = function (doc) {
-    if (!doc.querySelectorAll || typeof MedialitInpageView === "undefined") return;
     Array.prototype.forEach.call(doc.querySelectorAll(".medialit-inpage"), function (el) {
-      MedialitInpageView.mount(el, core);
+      if (el.getAttribute("data-ready") !== "true") mount(el);
     });
   };
   return core;
