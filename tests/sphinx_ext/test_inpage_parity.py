@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import random
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -33,16 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("inpage_node.js")
 SETS_PER_EXERCISE = 300
 NOISE = ["  ", "\u00a0", "\u0085", "\ufeff", "\u2003", "\t"]
-
-
-def _node() -> str:
-    path = shutil.which("node") or shutil.which("nodejs")
-    if path is None:
-        message = "Node is not installed (apt-get install nodejs)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 def _cases() -> list[Case]:
@@ -130,10 +118,12 @@ def _python_side(case: Case, exercise: str, data: dict[str, Any], name: str) -> 
     return {"score": result, "feedback": rows, "texts": texts, "data": tagset.to_json()}
 
 
-def _run_node(payload: dict[str, Any], sets: list[dict[str, Any]], numbers: list[float]) -> dict[str, Any]:
+def _run_node(
+    node: str, payload: dict[str, Any], sets: list[dict[str, Any]], numbers: list[float]
+) -> dict[str, Any]:
     job = json.dumps({"payload": payload, "sets": sets, "numbers": numbers}, ensure_ascii=False)
     done = subprocess.run(
-        [_node(), str(RUNNER), str(STATIC / "inpage.js")],
+        [node, str(RUNNER), str(STATIC / "inpage.js")],
         input=job,
         capture_output=True,
         text=True,
@@ -150,7 +140,9 @@ def _exercises() -> list[tuple[int, str]]:
 
 
 @pytest.mark.parametrize(("case_index", "exercise"), _exercises())
-def test_page_scores_random_tag_sets_exactly_as_the_package(case_index: int, exercise: str) -> None:
+def test_page_scores_random_tag_sets_exactly_as_the_package(
+    node_path: str, case_index: int, exercise: str
+) -> None:
     case = _cases()[case_index]
     rng = random.Random(f"{case.case_id}/{exercise}")
     expected, sets = [], []
@@ -165,7 +157,7 @@ def test_page_scores_random_tag_sets_exactly_as_the_package(case_index: int, exe
         + [rng.uniform(-1, 1) for _ in range(2000)]
         + [0.005, 0.015, 0.125, -0.375]
     )
-    got = _run_node(inpage_payload(case, case.exercise(exercise)), sets, numbers)
+    got = _run_node(node_path, inpage_payload(case, case.exercise(exercise)), sets, numbers)
     for number, (want, have) in enumerate(zip(expected, got["results"], strict=True)):
         assert have["score"] == want["score"], f"score differs for random set {number}"
         assert have["feedback"] == want["feedback"], f"feedback differs for random set {number}"
@@ -179,7 +171,7 @@ def test_page_scores_random_tag_sets_exactly_as_the_package(case_index: int, exe
     assert got["segments"] == want_segments
 
 
-def test_page_scores_the_shipped_examples_exactly_as_the_package(tmp_path: Path) -> None:
+def test_page_scores_the_shipped_examples_exactly_as_the_package(node_path: str, tmp_path: Path) -> None:
     """The sample class the course ships (``medialit.authoring.sample``), and the key itself as a learner."""
     case = _cases()[0]
     for exercise in case.exercise_ids:
@@ -198,7 +190,7 @@ def test_page_scores_the_shipped_examples_exactly_as_the_package(tmp_path: Path)
         ]
         expected.append(_python_side(case, exercise, key_as_learner, "key.json"))
         sets = [{"data": python["data"], "label": python["score"]["learner"]} for python in expected]
-        got = _run_node(inpage_payload(case, case.exercise(exercise)), sets, [])
+        got = _run_node(node_path, inpage_payload(case, case.exercise(exercise)), sets, [])
         for want, have in zip(expected, got["results"], strict=True):
             assert have["score"] == want["score"], f"{exercise} {want['score']['learner']}"
             assert have["feedback"] == want["feedback"], f"{exercise} {want['score']['learner']}"
