@@ -155,3 +155,21 @@ def test_every_exercise_page_is_an_exercise(browser: Any, built_book: Path, name
     assert page.locator(".medialit-preview").count() == 0
     assert page.locator(READY).get_by_role("button", name="Check my answers").count() == 1
     context.close()
+
+
+def test_without_storage_the_page_says_so_and_offers_the_download(browser: Any, built_book: Path) -> None:
+    context = browser.new_context(accept_downloads=True)
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', "
+        "{get() { throw new DOMException('no', 'SecurityError'); }});"
+    )
+    page, _refused = _offline_page(context)
+    _open(page, built_book, "02_hedging")
+    app = page.locator(READY)
+    assert "not keeping your work" in app.locator(".medialit-inpage-status").inner_text()
+    _press(page, app.get_by_label("Reviewed: no technique"), "Space")
+    assert page.evaluate("document.activeElement.textContent") == "Download my tags"
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename == "hedging-tags.json"
+    context.close()

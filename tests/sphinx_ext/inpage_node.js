@@ -22,5 +22,6 @@ process.stdin.on("end", () => {
     return core.cueSegments(text, row.cues);
   });
   const numbers = job.numbers.map(core.numberText);
-  process.stdout.write(JSON.stringify({ results, segments, numbers }));
+  const restored = (job.files || []).map((file) => core.restore(job.payload, file.text, file.name));
+  process.stdout.write(JSON.stringify({ results, segments, numbers, restored }));
 });

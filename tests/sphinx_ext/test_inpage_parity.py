@@ -25,6 +25,7 @@ from medialit.common.numbers import number_text
 from medialit.rendering.inpage import inpage_payload
 from medialit.scoring.learner import feedback, score
 from medialit.sphinx_ext import STATIC
+from medialit.tagfile.csv_form import tags_to_csv
 from medialit.tagfile.reading import parse_tags
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,9 +120,15 @@ def _python_side(case: Case, exercise: str, data: dict[str, Any], name: str) -> 
 
 
 def _run_node(
-    node: str, payload: dict[str, Any], sets: list[dict[str, Any]], numbers: list[float]
+    node: str,
+    payload: dict[str, Any],
+    sets: list[dict[str, Any]],
+    numbers: list[float],
+    files: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    job = json.dumps({"payload": payload, "sets": sets, "numbers": numbers}, ensure_ascii=False)
+    job = json.dumps(
+        {"payload": payload, "sets": sets, "numbers": numbers, "files": files or []}, ensure_ascii=False
+    )
     done = subprocess.run(
         [node, str(RUNNER), str(STATIC / "inpage.js")],
         input=job,
@@ -194,3 +201,30 @@ def test_page_scores_the_shipped_examples_exactly_as_the_package(node_path: str,
         for want, have in zip(expected, got["results"], strict=True):
             assert have["score"] == want["score"], f"{exercise} {want['score']['learner']}"
             assert have["feedback"] == want["feedback"], f"{exercise} {want['score']['learner']}"
+
+
+def test_page_restores_the_files_the_package_writes_and_refuses_others(
+    node_path: str, tmp_path: Path
+) -> None:
+    """JSON and the flat CSV as the package writes them; a file of another case or exercise is refused."""
+    case = _cases()[0]
+    exercise = case.exercise("capstone")
+    (path,) = sample_class(tmp_path, n=1, exercise="capstone", case=case)
+    tagset = parse_tags(json.loads(path.read_text("utf-8")), case, path.name)
+    tagset.exercise, tagset.cues = "capstone", {}
+    in_exercise = {pid: tags for pid, tags in tagset.tags.items() if pid in exercise.passage_ids}
+    wrong_exercise = {**tagset.to_json(), "exercise": "hedging"}
+    wrong_case = {**tagset.to_json(), "case": "another-case"}
+    files = [
+        {"name": "a-tags.json", "text": json.dumps(tagset.to_json())},
+        {"name": "a.csv", "text": tags_to_csv([tagset])},
+        {"name": "b-tags.json", "text": json.dumps(wrong_exercise)},
+        {"name": "c-tags.json", "text": json.dumps(wrong_case)},
+        {"name": "d-tags.json", "text": "not json"},
+    ]
+    got = _run_node(node_path, inpage_payload(case, exercise), [], [], files)["restored"]
+    assert got[0]["state"]["tags"] == in_exercise and got[0]["state"]["learner"] == tagset.learner
+    assert got[1]["state"]["tags"] == in_exercise and got[1]["state"]["learner"] == tagset.learner
+    assert "hedging" in got[2]["error"] and "nothing was changed" in got[2]["error"]
+    assert "another-case" in got[3]["error"]
+    assert "not valid JSON" in got[4]["error"]

@@ -708,7 +708,15 @@
 
     // --- start: the work kept in this browser, if any
     var kept = null;
-    try { kept = root.ownerDocument.defaultView.localStorage.getItem(storeKey); } catch (e) { kept = null; }
+    try {
+      var storage = root.ownerDocument.defaultView.localStorage;
+      storage.setItem(storeKey + ":probe", "1");
+      storage.removeItem(storeKey + ":probe");
+      kept = storage.getItem(storeKey);
+    } catch (e) {
+      say("Your browser is not keeping your work here (private browsing, or its storage is full). " +
+        "Press Download my tags now and then to keep a copy of your work.");
+    }
     if (kept) {
       var resumed = restore(payload, kept, "saved.json");
       if (resumed.state) { state = resumed.state; say("Resumed your work kept in this browser: " + progressText() + "."); }
