@@ -7,6 +7,9 @@ refuse a file of another exercise, fit a 390 px screen, and pass axe-core.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ from medialit.case.loading import load_case
 from medialit.common.numbers import number_text
 from medialit.scoring.learner import score
 from medialit.tagfile.reading import load_tags
+from medialit.widgets.exercise import start
 from tests.accessibility import blocking_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.book]
@@ -119,6 +123,16 @@ def test_capstone_works_offline_from_disk(browser: Any, built_book: Path, tmp_pa
         for c, row in result_py.categories.iterrows()
     ]
     assert shown == expected
+    notebook = start("capstone", folder=tmp_path / "notebook", quiet=True)
+    assert notebook.restore(saved.read_bytes(), saved.name).startswith("Restored")
+    assert notebook.progress().reviewed == 2
+    done = subprocess.run(
+        [sys.executable, "-m", "medialit", "score", str(saved), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["exercise"] == "capstone"
     violations = blocking_violations(page)
     assert not violations, "\n".join(violations)
     context.close()

@@ -30,8 +30,7 @@ from medialit.rendering.inpage import inpage_html, preview_exercise
 from medialit.sphinx_ext.cases import book_cases
 
 SCRIPT, STYLESHEET = "inpage.js", "inpage.css"
-_CLASS = "medialit-inpage"
-#: The class of the node that holds an exercise (the script mounts on ``_CLASS`` inside it).
+#: The class of the node that holds an exercise (the script mounts on ``.medialit-inpage`` inside it).
 _HOST = "medialit-inpage-host"
 
 
