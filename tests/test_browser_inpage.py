@@ -8,8 +8,6 @@ refuse a file of another exercise, fit a 390 px screen, and pass axe-core.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ import pytest
 
 from medialit.case.labels import category_labels
 from medialit.case.loading import load_case
+from medialit.cli import main
 from medialit.common.numbers import number_text
 from medialit.scoring.learner import score
 from medialit.tagfile.reading import load_tags
@@ -53,7 +52,9 @@ def _press(page: Any, locator: Any, key: str) -> None:
     page.keyboard.press(key)
 
 
-def test_capstone_works_offline_from_disk(browser: Any, built_book: Path, tmp_path: Path) -> None:
+def test_capstone_works_offline_from_disk(
+    browser: Any, built_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     context = browser.new_context(accept_downloads=True)
     page, _refused = _offline_page(context)
     _open(page, built_book)
@@ -126,13 +127,9 @@ def test_capstone_works_offline_from_disk(browser: Any, built_book: Path, tmp_pa
     notebook = start("capstone", folder=tmp_path / "notebook", quiet=True)
     assert notebook.restore(saved.read_bytes(), saved.name).startswith("Restored")
     assert notebook.progress().reviewed == 2
-    done = subprocess.run(
-        [sys.executable, "-m", "medialit", "score", str(saved), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert json.loads(done.stdout)["exercise"] == "capstone"
+    capsys.readouterr()
+    assert main(["score", str(saved), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exercise"] == "capstone"
     violations = blocking_violations(page)
     assert not violations, "\n".join(violations)
     context.close()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
 from medialit.case.loading import load_case
+from medialit.cli import main
 from medialit.tagfile.reading import parse_tags
 from medialit.widgets.exercise import start
 
@@ -36,13 +37,9 @@ def test_the_notebook_session_writes_its_exercise_and_refuses_another(tmp_path: 
     assert exercise.restore(json.dumps(_data()).encode(), "old-tags.json").startswith("Restored")
 
 
-def test_score_uses_the_exercise_the_file_records(tmp_path: Path) -> None:
+def test_score_uses_the_exercise_the_file_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "hedging-tags.json"
     path.write_text(json.dumps(_data(exercise="hedging")), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "medialit", "score", str(path), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert json.loads(done.stdout)["exercise"] == "hedging"
+    capsys.readouterr()
+    assert main(["score", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exercise"] == "hedging"
