@@ -83,4 +83,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("medialit-printables", PrintablesDirective)
     app.add_directive("medialit-ledger", LedgerDirective)
     app.add_directive("medialit-inpage", InpageDirective)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 5}

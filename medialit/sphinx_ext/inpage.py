@@ -83,4 +83,5 @@ def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     """``html-page-context``: link the script and stylesheet from the pages that hold an exercise only."""
     if doctree is not None and any(_HOST in node["classes"] for node in doctree.findall(nodes.raw)):
         app.add_css_file(STYLESHEET)
-        app.add_js_file(SCRIPT, defer="defer")
+        loading: dict[str, Any] = {"async": "async"}  # runs once the page is parsed; nothing waits for it
+        app.add_js_file(SCRIPT, **loading)

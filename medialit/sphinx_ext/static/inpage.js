@@ -13,8 +13,9 @@
   } else {
     root.MedialitInpage = api;
     if (root.document) {
+      // Loaded async: mount as soon as the page is parsed, before the theme's deferred scripts.
       if (root.document.readyState === "loading") {
-        root.document.addEventListener("DOMContentLoaded", function () { api.mountAll(root.document); });
+        root.document.addEventListener("readystatechange", function () { api.mountAll(root.document); });
       } else {
         api.mountAll(root.document);
       }
