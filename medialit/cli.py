@@ -106,13 +106,13 @@ def _score(args: argparse.Namespace) -> int:
     from medialit.tagfile.reading import load_tags
 
     case = load_case(args.data)
-    exercise = _exercise(case, args.exercise)
     path = Path(args.file)
     try:
         tagset = load_tags(path, case)
     except ProblemsError as error:
         _problems(error.problems)
         return 1
+    exercise = _exercise(case, args.exercise or tagset.exercise or "article")
     _problems(tagset.problems, "warning: ")
     result = score(tagset, case, exercise)
     if args.format == "json":
@@ -159,7 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score a learner's tag file against the key")
     score.add_argument("file", metavar="FILE", help="a learner's tag file (.json, or .csv with one learner)")
     score.add_argument(
-        "--exercise", default="article", metavar="NAME", help="the exercise (default: article)"
+        "--exercise",
+        metavar="NAME",
+        help="the exercise (default: the one the file records, else article)",
     )
     score.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     score.add_argument("--data", help="the case folder (default: the course's data/)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,16 +81,27 @@ def book_server(built_book: Path) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    """Debian's Chromium; skipped locally when absent, but a failure in CI."""
-    path = find_chromium()
+def _required(path: str | None, message: str) -> str:
+    """``path`` when the tool is there; else skipped locally, but a failure in CI."""
     if path is None:
-        message = "Debian's chromium is not installed (apt-get install chromium)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's Chromium; skipped locally when absent, but a failure in CI."""
+    return _required(find_chromium(), "Debian's chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="session")
+def node_path() -> str:
+    """Debian's Node, for the parity test of the in-page exercise's script; as for Chromium."""
+    return _required(
+        shutil.which("node") or shutil.which("nodejs"), "Node is not installed (apt-get install nodejs)"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -66,6 +66,7 @@ class TaggingSession:
         self._listeners: list[Callable[[], None]] = []
         resumed = workspace.resume(case, spec.passage_ids)
         self.tagset = resumed.tagset or TagSet(case=case.case_id, tags={})
+        self.tagset.exercise = spec.exercise_id
         if not self.tagset.learner:
             self.tagset.learner = clean_learner(learner)
         self.message = resumed.message
@@ -241,6 +242,10 @@ class TaggingSession:
             tagset = one_learner(parse_tag_file(data, name, self.case), name)
         except ProblemsError as error:
             return f"Nothing was restored: {name} could not be used. {problems_text(error.problems)}"
+        if tagset.exercise not in (None, self.exercise_id):
+            wrong = f"{name} is for the exercise {tagset.exercise}, not {self.exercise_id}"
+            return f"Nothing was restored: {wrong}."
+        tagset.exercise = self.exercise_id
         skipped = tagset.problems
         message = self.replace(tagset, name)
         return message + (f" Skipped: {problems_text(skipped)}" if skipped else "")

@@ -16,6 +16,9 @@ Chapters never retype the article. They write:
 - a ``medialit-ledger`` directive with an optional further case name — the case's source
   ledger, one section per source, each a link target ``source-<id>`` that worked examples and
   answer keys link to;
+- a ``medialit-inpage`` directive with an exercise id (and an optional ``:case:``) — the
+  exercise itself, working in the page (:mod:`medialit.sphinx_ext.inpage`), which also replaces
+  the tagging widget's static preview on every exercise notebook's page;
 - a ``medialit-printables`` directive — download links to the worksheets and answer keys,
   generated from the data when the build starts (and again once the ledger's page is known).
 
@@ -42,6 +45,7 @@ from medialit import __version__
 from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
+from medialit.sphinx_ext.inpage import InpageDirective, add_assets, replace_previews
 from medialit.sphinx_ext.launch import ExerciseDirective
 from medialit.sphinx_ext.ledger import LedgerDirective
 from medialit.sphinx_ext.printables import PrintablesDirective, generate, generate_linked
@@ -67,6 +71,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("missing-reference", unlinked_when_optional)
     app.connect("build-finished", end_build)
     app.connect("html-page-context", fix_citation_list_roles)
+    app.connect("doctree-read", replace_previews)
+    app.connect("html-page-context", add_assets)
     app.add_css_file("medialit.css")
     app.add_role("quote", QuoteRole())
     app.add_role("passage", PassageRole())
@@ -76,4 +82,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("medialit-exercise", ExerciseDirective)
     app.add_directive("medialit-printables", PrintablesDirective)
     app.add_directive("medialit-ledger", LedgerDirective)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    app.add_directive("medialit-inpage", InpageDirective)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 5}

@@ -42,7 +42,7 @@ class ExerciseDirective(SphinxDirective):
             refexplicit=True,
             refwarn=True,
         )
-        page += nodes.inline(text="read it in the book")
+        page += nodes.inline(text="do it in the book")
         paragraph += page
         for label, url in self.launch_links(notebook):
             paragraph += [nodes.Text(" · "), nodes.reference("", label, refuri=url)]

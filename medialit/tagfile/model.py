@@ -2,7 +2,7 @@
 
 The JSON form (its only statement is ``medialit/schemas/tags.schema.json``)::
 
-    {"format": "medialit-tags/1", "case": "chovanec-2018", "learner": "Ada",
+    {"format": "medialit-tags/1", "case": "chovanec-2018", "exercise": "capstone", "learner": "Ada",
      "saved_at": "2024-05-01T09:30:00+00:00",
      "tags": {"p001": ["framing"], "p002": []},
      "cues": {"p001": {"framing": ["Weaken Rivals"]}},
@@ -47,7 +47,8 @@ class TagSet:
     """One learner's tags for one case.
 
     ``problems`` holds what was reported and skipped while reading (unknown ids and so on);
-    ``source`` names the file the tags came from, if any.
+    ``source`` names the file the tags came from, if any; ``exercise`` is the exercise the file
+    records it was made for (optional: older files do not say).
     """
 
     case: str
@@ -57,6 +58,7 @@ class TagSet:
     cues: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    exercise: str | None = None
     problems: list[Problem] = field(default_factory=list, compare=False)
 
     @property
@@ -69,6 +71,8 @@ class TagSet:
     def to_json(self) -> dict[str, Any]:
         """The JSON object for this tag set (optional parts only when present)."""
         data: dict[str, Any] = {"format": FORMAT, "case": self.case}
+        if self.exercise is not None:
+            data["exercise"] = self.exercise
         if self.learner is not None:
             data["learner"] = self.learner
         data["saved_at"] = self.saved_at or now_iso()

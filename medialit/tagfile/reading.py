@@ -175,6 +175,7 @@ def parse_tags(data: Any, case: CaseLike, name: str = "<tags>") -> TagSet:
         tags=tags,
         learner=data.get("learner"),
         saved_at=data["saved_at"],
+        exercise=data.get("exercise"),
         cues=cues,
         notes=notes,
         source=name,

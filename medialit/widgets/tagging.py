@@ -41,6 +41,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from medialit.rendering.check import CheckResult
+from medialit.rendering.inpage import preview_marker
 from medialit.session.tagging import TaggingSession, not_found_message
 from medialit.tagfile.workspace import readable_time
 from medialit.widgets.controls import WIDE, _button, _checkbox, guarded, status_html, uploaded_files
@@ -115,7 +116,8 @@ def static_preview_html(exercise: TaggingSession) -> str:
         for name in ("Previous", "Next", "Check my answers", "Download my tags")
     )
     return (
-        f'<div class="medialit-preview" style="border:1px solid #999;padding:0.6em 1em">'
+        f'<div class="medialit-preview" {preview_marker(exercise.case.case_id, exercise.exercise_id)} '
+        'style="border:1px solid #999;padding:0.6em 1em">'
         f"<p><strong>{html.escape(exercise.spec.title)}</strong></p>"
         f"<p>{html.escape(place_text(exercise, 0))}</p>{context_html(exercise, 0)}"
         f"<p>{boxes}</p><p>{buttons}</p><p><strong>{PREVIEW_SENTENCE}</strong></p></div>"

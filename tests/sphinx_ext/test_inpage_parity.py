@@ -1,0 +1,230 @@
+"""One scoring truth: the page's script, run under Node, scores exactly as the package does.
+
+Thousands of seeded random tag sets (plus the shipped examples) go through
+:func:`medialit.scoring.learner.score` and :func:`~medialit.scoring.learner.feedback` and through
+``inpage.js`` itself; the scores and the feedback list must agree item by item, exactly: counts,
+``None`` for undefined values, floats to the last bit, the order of rows, the two-decimal texts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from medialit.authoring.sample import sample_class
+from medialit.case.loading import load_case
+from medialit.case.model import Case
+from medialit.common.cues import cue_segments
+from medialit.common.numbers import number_text
+from medialit.rendering.inpage import inpage_payload
+from medialit.scoring.learner import feedback, score
+from medialit.sphinx_ext import STATIC
+from medialit.tagfile.csv_form import tags_to_csv
+from medialit.tagfile.reading import parse_tags
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNNER = Path(__file__).with_name("inpage_node.js")
+SETS_PER_EXERCISE = 300
+NOISE = ["  ", "\u00a0", "\u0085", "\ufeff", "\u2003", "\t"]
+
+
+def _cases() -> list[Case]:
+    main = load_case()
+    return [main, load_case(main.folder / "other-side")]
+
+
+def _words(rng: random.Random, text: str, key_cues: list[str]) -> str:
+    """Cue words a learner might type: a piece of the passage, a key cue, case changed, or not there."""
+    roll = rng.random()
+    if roll < 0.25 and key_cues:
+        words = rng.choice(key_cues)
+    elif roll < 0.85:
+        start = rng.randrange(len(text))
+        words = text[start : start + rng.randint(1, 30)]
+    else:
+        words = rng.choice(["zzz not there", "Ünïcödé", "ISIS", "the", "ſ", "K"])
+    if rng.random() < 0.3:
+        words = words.upper() if rng.random() < 0.5 else words.lower()
+    if rng.random() < 0.1:
+        words = rng.choice(NOISE) + words
+    return words
+
+
+def random_data(case: Case, exercise: str, rng: random.Random) -> dict[str, Any]:
+    """A random but valid tag file for ``case``: any passages, categories, cues and notes."""
+    spec = case.exercise(exercise)
+    categories = list(case.categories)
+    inside = list(spec.passage_ids)
+    outside = [pid for pid in case.passages.index if pid not in spec.passage_ids]
+    key_cues: dict[tuple[str, str], list[str]] = {
+        (row.passage_id, row.category): row.cue.split(" | ") for row in case.key.itertuples()
+    }
+    p_review, p_tag = rng.random(), rng.random() * 0.6
+    tags: dict[str, list[str]] = {}
+    cues: dict[str, dict[str, list[str]]] = {}
+    notes: dict[str, str] = {}
+    chosen = [pid for pid in inside if rng.random() < p_review]
+    chosen += [pid for pid in outside if rng.random() < 0.05]
+    rng.shuffle(chosen)
+    for pid in chosen:
+        given = [c for c in rng.sample(categories, len(categories)) if rng.random() < p_tag]
+        tags[pid] = given
+        text = str(case.passages.at[pid, "text"])
+        for category in given + ([rng.choice(categories)] if rng.random() < 0.05 else []):
+            if rng.random() < 0.5:
+                count = rng.randint(1, 3)
+                picked = [_words(rng, text, key_cues.get((pid, category), [])) for _ in range(count)]
+                cues.setdefault(pid, {})[category] = [w for w in picked if w]
+        if rng.random() < 0.1:
+            notes[pid] = rng.choice(["not sure", "é\u0301 caf\u00e9", "  spaced  ", "<b>&</b>"])
+    data: dict[str, Any] = {
+        "format": "medialit-tags/1",
+        "case": case.case_id,
+        "saved_at": "2024-05-01T09:30:00+00:00",
+    }
+    if rng.random() < 0.7:
+        data["learner"] = f"learner {rng.randrange(1000)}"
+    data["tags"] = tags
+    if cues:
+        data["cues"] = {pid: {c: w for c, w in by.items() if w} for pid, by in cues.items()}
+    if notes:
+        data["notes"] = notes
+    return data
+
+
+def _python_side(case: Case, exercise: str, data: dict[str, Any], name: str) -> dict[str, Any]:
+    tagset = parse_tags(data, case, name)
+    result = score(tagset, case, exercise).to_json()
+    del result["problems"]
+    rows = feedback(tagset, case, exercise).to_dict("records")
+    for row in rows:
+        row["learner_tagged"], row["reviewed"] = bool(row["learner_tagged"]), bool(row["reviewed"])
+        row["cue_f1"] = None if math.isnan(row["cue_f1"]) else float(row["cue_f1"])
+    texts: list[str] = []
+
+    def walk(value: Any) -> None:
+        if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+            texts.append(number_text(value))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    walk(result)
+    return {"score": result, "feedback": rows, "texts": texts, "data": tagset.to_json()}
+
+
+def _run_node(
+    node: str,
+    payload: dict[str, Any],
+    sets: list[dict[str, Any]],
+    numbers: list[float],
+    files: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    job = json.dumps(
+        {"payload": payload, "sets": sets, "numbers": numbers, "files": files or []}, ensure_ascii=False
+    )
+    done = subprocess.run(
+        [node, str(RUNNER), str(STATIC / "inpage.js")],
+        input=job,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def _exercises() -> list[tuple[int, str]]:
+    return [(i, exercise) for i, case in enumerate(_cases()) for exercise in case.exercise_ids]
+
+
+@pytest.mark.parametrize(("case_index", "exercise"), _exercises())
+def test_page_scores_random_tag_sets_exactly_as_the_package(
+    node_path: str, case_index: int, exercise: str
+) -> None:
+    case = _cases()[case_index]
+    rng = random.Random(f"{case.case_id}/{exercise}")
+    expected, sets = [], []
+    for number in range(SETS_PER_EXERCISE):
+        name = f"random-{number}.json"
+        python = _python_side(case, exercise, random_data(case, exercise, rng), name)
+        expected.append(python)
+        data = python["data"]  # as the package read it: what the page sees after restoring it
+        sets.append({"data": data, "label": data.get("learner") or Path(name).stem})
+    numbers = (
+        [k / 8 for k in range(-8, 9)]
+        + [rng.uniform(-1, 1) for _ in range(2000)]
+        + [0.005, 0.015, 0.125, -0.375]
+    )
+    got = _run_node(node_path, inpage_payload(case, case.exercise(exercise)), sets, numbers)
+    for number, (want, have) in enumerate(zip(expected, got["results"], strict=True)):
+        assert have["score"] == want["score"], f"score differs for random set {number}"
+        assert have["feedback"] == want["feedback"], f"feedback differs for random set {number}"
+        assert have["texts"] == want["texts"], f"number texts differ for random set {number}"
+    assert got["numbers"] == [number_text(n) for n in numbers]
+    payload = inpage_payload(case, case.exercise(exercise))
+    want_segments = [
+        [list(piece) for piece in cue_segments(str(case.passages.at[row["passage_id"], "text"]), row["cue"])]
+        for row in payload["key"]
+    ]
+    assert got["segments"] == want_segments
+
+
+def test_page_scores_the_shipped_examples_exactly_as_the_package(node_path: str, tmp_path: Path) -> None:
+    """The sample class the course ships (``medialit.authoring.sample``), and the key itself as a learner."""
+    case = _cases()[0]
+    for exercise in case.exercise_ids:
+        paths = sample_class(tmp_path / exercise, n=12, exercise=exercise, case=case)
+        key_as_learner = {
+            "format": "medialit-tags/1",
+            "case": case.case_id,
+            "saved_at": "2024-05-01T09:30:00+00:00",
+        }
+        key_as_learner["tags"] = {pid: [] for pid in case.exercise(exercise).passage_ids}
+        for row in case.key.itertuples():
+            if row.passage_id in key_as_learner["tags"] and row.strength == "clear":
+                key_as_learner["tags"][row.passage_id].append(row.category)
+        expected = [
+            _python_side(case, exercise, json.loads(path.read_text("utf-8")), path.name) for path in paths
+        ]
+        expected.append(_python_side(case, exercise, key_as_learner, "key.json"))
+        sets = [{"data": python["data"], "label": python["score"]["learner"]} for python in expected]
+        got = _run_node(node_path, inpage_payload(case, case.exercise(exercise)), sets, [])
+        for want, have in zip(expected, got["results"], strict=True):
+            assert have["score"] == want["score"], f"{exercise} {want['score']['learner']}"
+            assert have["feedback"] == want["feedback"], f"{exercise} {want['score']['learner']}"
+
+
+def test_page_restores_the_files_the_package_writes_and_refuses_others(
+    node_path: str, tmp_path: Path
+) -> None:
+    """JSON and the flat CSV as the package writes them; a file of another case or exercise is refused."""
+    case = _cases()[0]
+    exercise = case.exercise("capstone")
+    (path,) = sample_class(tmp_path, n=1, exercise="capstone", case=case)
+    tagset = parse_tags(json.loads(path.read_text("utf-8")), case, path.name)
+    tagset.exercise, tagset.cues = "capstone", {}
+    in_exercise = {pid: tags for pid, tags in tagset.tags.items() if pid in exercise.passage_ids}
+    wrong_exercise = {**tagset.to_json(), "exercise": "hedging"}
+    wrong_case = {**tagset.to_json(), "case": "another-case"}
+    files = [
+        {"name": "a-tags.json", "text": json.dumps(tagset.to_json())},
+        {"name": "a.csv", "text": tags_to_csv([tagset])},
+        {"name": "b-tags.json", "text": json.dumps(wrong_exercise)},
+        {"name": "c-tags.json", "text": json.dumps(wrong_case)},
+        {"name": "d-tags.json", "text": "not json"},
+    ]
+    got = _run_node(node_path, inpage_payload(case, exercise), [], [], files)["restored"]
+    assert got[0]["state"]["tags"] == in_exercise and got[0]["state"]["learner"] == tagset.learner
+    assert got[1]["state"]["tags"] == in_exercise and got[1]["state"]["learner"] == tagset.learner
+    assert "hedging" in got[2]["error"] and "nothing was changed" in got[2]["error"]
+    assert "another-case" in got[3]["error"]
+    assert "not valid JSON" in got[4]["error"]

@@ -1,0 +1,186 @@
+"""The in-page exercise in Debian's Chromium, opened from ``file://`` with every other request refused.
+
+Tick by keyboard, reload (the work is kept), check (the key is hidden before), download (the package
+reads the file and scores it to the numbers the page showed), restore into a fresh browser profile,
+refuse a file of another exercise, fit a 390 px screen, and pass axe-core.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from medialit.case.labels import category_labels
+from medialit.case.loading import load_case
+from medialit.cli import main
+from medialit.common.numbers import number_text
+from medialit.scoring.learner import score
+from medialit.tagfile.reading import load_tags
+from medialit.widgets.exercise import start
+from tests.accessibility import blocking_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.book]
+
+READY = ".medialit-inpage[data-ready='true']"
+
+
+def _offline_page(context: Any) -> tuple[Any, list[str]]:
+    """A page that may load ``file://`` only; every other request is refused and recorded."""
+    refused: list[str] = []
+
+    def route(request_route: Any) -> None:
+        if request_route.request.url.startswith(("file://", "data:", "blob:")):
+            request_route.continue_()
+        else:
+            refused.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    return context.new_page(), refused
+
+
+def _open(page: Any, built_book: Path, name: str = "05_capstone") -> None:
+    page.goto((built_book / "notebooks" / f"{name}.html").as_uri())
+    page.wait_for_selector(READY)
+
+
+def _press(page: Any, locator: Any, key: str) -> None:
+    locator.focus()
+    page.keyboard.press(key)
+
+
+def test_capstone_works_offline_from_disk(
+    browser: Any, built_book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    context = browser.new_context(accept_downloads=True)
+    page, _refused = _offline_page(context)
+    _open(page, built_book)
+    app = page.locator(READY)
+    assert app.locator("mark").count() == 0, "the key is on screen before checking"
+    assert app.locator(".medialit-inpage-result").inner_text() == ""
+    assert "Binder, Colab or a local install" in app.inner_text()
+
+    name = app.get_by_label("Your name or code (optional)")
+    name.focus()
+    page.keyboard.type("Ada Lovelace")
+    page.keyboard.press("Tab")  # commits the name
+    attribution = app.get_by_label("Attribution", exact=True)
+    _press(page, app.get_by_role("button", name="Next"), "Tab")  # from Next, Tab reaches the first box
+    assert page.evaluate("document.activeElement.id") == attribution.get_attribute("id")
+    width = page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
+    assert width >= 2
+    page.keyboard.press("Space")
+    assert attribution.is_checked()
+    _press(page, app.get_by_role("button", name="Next"), "Enter")
+    _press(page, app.get_by_label("Reviewed: no technique"), "Space")
+    progress = app.get_by_role("progressbar")
+    assert progress.get_attribute("aria-valuenow") == "2"
+
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.get_by_role("progressbar").get_attribute("aria-valuenow") == "2"
+    app = page.locator(READY)
+    _press(page, app.get_by_role("button", name="Check my answers"), "Enter")
+    result = app.locator(".medialit-inpage-result")
+    assert "Your scores" in result.inner_text()
+    assert app.get_by_role("button", name="Show the key for the").count() == 1
+    shown = [
+        [cell.strip() for cell in row]
+        for row in page.evaluate(
+            "Array.from(document.querySelectorAll('.medialit-inpage-result tbody tr'))"
+            ".map(r => Array.from(r.children).map(c => c.textContent))"
+        )
+    ]
+
+    with page.expect_download() as info:
+        _press(page, app.get_by_role("button", name="Download my tags"), "Enter")
+    download = info.value
+    assert download.suggested_filename == "capstone-ada-lovelace-tags.json"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    case = load_case()
+    tagset = load_tags(saved, case)
+    assert not tagset.problems and tagset.learner == "Ada Lovelace" and tagset.exercise == "capstone"
+    result_py = score(tagset, case, "capstone")
+    labels = category_labels(case, result_py.categories.index)
+    expected = [
+        [
+            labels[c],
+            *(
+                number_text(v)
+                for v in (
+                    row["kappa"],
+                    result_py.baseline.at[c, "kappa"],
+                    row["precision"],
+                    row["recall"],
+                    row["f1"],
+                    result_py.baseline.at[c, "f1"],
+                )
+            ),
+        ]
+        for c, row in result_py.categories.iterrows()
+    ]
+    assert shown == expected
+    notebook = start("capstone", folder=tmp_path / "notebook", quiet=True)
+    assert notebook.restore(saved.read_bytes(), saved.name).startswith("Restored")
+    assert notebook.progress().reviewed == 2
+    capsys.readouterr()
+    assert main(["score", str(saved), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exercise"] == "capstone"
+    violations = blocking_violations(page)
+    assert not violations, "\n".join(violations)
+    context.close()
+
+    fresh = browser.new_context(viewport={"width": 390, "height": 844})
+    page, _refused = _offline_page(fresh)
+    _open(page, built_book)
+    app = page.locator(READY)
+    assert app.get_by_role("progressbar").get_attribute("aria-valuenow") == "0"
+    other = tmp_path / "hedging-tags.json"
+    other.write_text(saved.read_text("utf-8").replace('"capstone"', '"hedging"'), encoding="utf-8")
+    app.get_by_label("Restore from file").set_input_files(str(other))
+    page.wait_for_function("document.querySelector('.medialit-inpage-status').textContent.length > 0")
+    assert "Nothing was restored" in app.locator(".medialit-inpage-status").inner_text()
+    assert app.get_by_role("progressbar").get_attribute("aria-valuenow") == "0"
+    app.get_by_label("Restore from file").set_input_files(str(saved))
+    page.wait_for_function(
+        "document.querySelector('.medialit-inpage [role=progressbar]').getAttribute('aria-valuenow') === '2'"
+    )
+    fits = "(r => r.scrollWidth <= r.clientWidth)(document.querySelector('.medialit-inpage'))"
+    assert page.evaluate(fits), "the exercise overflows a 390 px screen"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    fresh.close()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["01_attribution", "02_hedging", "03_selective_citation", "04_framing", "05_capstone", "06_other_side"],
+)
+def test_every_exercise_page_is_an_exercise(browser: Any, built_book: Path, name: str) -> None:
+    context = browser.new_context()
+    page, _refused = _offline_page(context)
+    _open(page, built_book, name)
+    assert page.locator(".medialit-preview").count() == 0
+    assert page.locator(READY).get_by_role("button", name="Check my answers").count() == 1
+    context.close()
+
+
+def test_without_storage_the_page_says_so_and_offers_the_download(browser: Any, built_book: Path) -> None:
+    context = browser.new_context(accept_downloads=True)
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', "
+        "{get() { throw new DOMException('no', 'SecurityError'); }});"
+    )
+    page, _refused = _offline_page(context)
+    _open(page, built_book, "02_hedging")
+    app = page.locator(READY)
+    assert "not keeping your work" in app.locator(".medialit-inpage-status").inner_text()
+    _press(page, app.get_by_label("Reviewed: no technique"), "Space")
+    assert page.evaluate("document.activeElement.textContent") == "Download my tags"
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    assert info.value.suggested_filename == "hedging-tags.json"
+    context.close()
