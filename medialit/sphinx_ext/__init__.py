@@ -36,9 +36,11 @@ reads it again. The book's configuration names the paths the extension needs:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
 from medialit import __version__
@@ -59,28 +61,43 @@ def _add_static_path(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
 
 
+#: The extension's configuration values: the paths it needs, each relative as the module says.
+CONFIG_VALUES = ("medialit_data_dir", "medialit_notebooks_dir", "medialit_printables_dir")
+
+#: Sphinx events and their handlers, in the order they are connected.
+HANDLERS: tuple[tuple[str, Callable[..., Any]], ...] = (
+    ("builder-inited", start_build),
+    ("builder-inited", _add_static_path),
+    ("builder-inited", generate),
+    ("env-updated", generate_linked),
+    ("missing-reference", unlinked_when_optional),
+    ("build-finished", end_build),
+    ("html-page-context", fix_citation_list_roles),
+    ("doctree-read", replace_previews),
+    ("html-page-context", add_assets),
+)
+
+#: The directives, all namespaced ``medialit-``.
+DIRECTIVES: dict[str, type[Directive]] = {
+    "medialit-passage": PassageDirective,
+    "medialit-worked-example": WorkedExampleDirective,
+    "medialit-article": ArticleDirective,
+    "medialit-exercise": ExerciseDirective,
+    "medialit-printables": PrintablesDirective,
+    "medialit-ledger": LedgerDirective,
+    "medialit-inpage": InpageDirective,
+}
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the configuration values, roles, directives and the stylesheet with Sphinx."""
-    app.add_config_value("medialit_data_dir", "", "env", [str])
-    app.add_config_value("medialit_notebooks_dir", "", "env", [str])
-    app.add_config_value("medialit_printables_dir", "", "env", [str])
-    app.connect("builder-inited", start_build)
-    app.connect("builder-inited", _add_static_path)
-    app.connect("builder-inited", generate)
-    app.connect("env-updated", generate_linked)
-    app.connect("missing-reference", unlinked_when_optional)
-    app.connect("build-finished", end_build)
-    app.connect("html-page-context", fix_citation_list_roles)
-    app.connect("doctree-read", replace_previews)
-    app.connect("html-page-context", add_assets)
+    for name in CONFIG_VALUES:
+        app.add_config_value(name, "", "env", [str])
+    for event, handler in HANDLERS:
+        app.connect(event, handler)
     app.add_css_file("medialit.css")
     app.add_role("quote", QuoteRole())
     app.add_role("passage", PassageRole())
-    app.add_directive("medialit-passage", PassageDirective)
-    app.add_directive("medialit-worked-example", WorkedExampleDirective)
-    app.add_directive("medialit-article", ArticleDirective)
-    app.add_directive("medialit-exercise", ExerciseDirective)
-    app.add_directive("medialit-printables", PrintablesDirective)
-    app.add_directive("medialit-ledger", LedgerDirective)
-    app.add_directive("medialit-inpage", InpageDirective)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 5}
