@@ -123,24 +123,29 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    """Write a class report; exit 1 if a file could not be used or was left out (another exercise)."""
     from medialit.rendering.report_files import write_report
     from medialit.rendering.text import totals_line
-    from medialit.scoring.class_report import build_report
+    from medialit.scoring.class_report import class_report
     from medialit.tagfile.folder import load_folder
 
     case = load_case(args.data)
-    exercise = _exercise(case, args.exercise)
+    if args.exercise:
+        _exercise(case, args.exercise)
     try:
-        tagsets, errors = load_folder(Path(args.folder), case)
+        files = load_folder(Path(args.folder), case)
     except ProblemsError as error:
         _problems(error.problems)
         return 1
-    _problems(errors)
-    report = build_report(tagsets, case, exercise, errors)
+    report = class_report(files, case, args.exercise)
+    _problems(report.errors)
+    _problems(report.left_out, "left out: ")
     _problems(report.warnings, "warning: ")
+    for note in report.notes:
+        print(note, file=sys.stderr)
     write_report(report, Path(args.out), plots=not args.no_plots)
     print(f"{totals_line(report)}; wrote {display_name(Path(args.out) / 'index.html')}")
-    return 1 if errors or not tagsets else 0
+    return 1 if report.errors or report.left_out or report.learners.empty else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,11 +171,22 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     score.add_argument("--data", help="the case folder (default: the course's data/)")
     score.set_defaults(handler=_score)
-    report = commands.add_parser("report", help="a class report from a folder of learners' tag files")
+    report = commands.add_parser(
+        "report",
+        help="a class report from a folder of learners' tag files",
+        description=(
+            "A class report from a folder of learners' tag files. Backups and other copies the "
+            "work folder keeps are skipped, and a learner who handed in twice counts once (the "
+            "newest file). The exit code is 1 when a file could not be used, or was left out "
+            "because it records another exercise."
+        ),
+    )
     report.add_argument("folder", metavar="DIR", help="the folder of tag files (.json and .csv)")
     report.add_argument("--out", required=True, metavar="OUT", help="the folder to write the report to")
     report.add_argument(
-        "--exercise", default="article", metavar="NAME", help="the exercise (default: article)"
+        "--exercise",
+        metavar="NAME",
+        help="the exercise (default: the one the files record, else article); files of another are left out",
     )
     report.add_argument("--no-plots", action="store_true", help="skip the figures (faster)")
     report.add_argument("--data", help="the case folder (default: the course's data/)")

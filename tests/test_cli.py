@@ -143,3 +143,84 @@ def test_report_needs_out(tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(["report", str(tmp_path)])
     assert exit_info.value.code == 2
+
+
+def hedging_file(case, path: Path, learner: str, exercise: str | None = "hedging", **extra) -> Path:
+    tags = {pid: ["hedging"] for pid in case.exercise("hedging").passage_ids[:3]}
+    write_tags(case, path, tags, learner)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.update({"exercise": exercise} if exercise else {}, **extra)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def report(folder: Path, out: Path, *extra: str) -> int:
+    return main(["report", str(folder), "--out", str(out), "--no-plots", *extra])
+
+
+def test_report_scores_a_hedging_class_on_hedging_without_being_told(case, tmp_path, capsys):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for learner in ("Ada", "Bo"):
+        hedging_file(case, folder / f"{learner}.json", learner)
+    assert report(folder, tmp_path / "out") == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("2 learner(s) scored on hedging, 0 bad file(s), 0 warning(s);")
+    assert "Scored on hedging, the exercise the files record." in captured.err
+    assert "Class report: " + case.exercise("hedging").title in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_report_on_a_mixed_folder_warns_once_and_names_the_files_left_out(case, tmp_path, capsys):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for learner in ("Ada", "Bo", "Cy"):
+        hedging_file(case, folder / f"{learner}.json", learner)
+    hedging_file(case, folder / "Di.json", "Di", "framing")
+    assert report(folder, tmp_path / "out") == 1  # a file was left out
+    captured = capsys.readouterr()
+    assert captured.out.startswith("3 learner(s) scored on hedging, 0 bad file(s), 1 file(s) left out,")
+    sentences = [line for line in captured.err.splitlines() if "more than one exercise" in line]
+    assert sentences == [
+        "The files record more than one exercise (hedging: 3 files, framing: 1 file); this report is on "
+        "hedging, the most common, and the 1 file of other exercises is left out."
+    ]
+    assert any(line.startswith("left out: ") and "Di.json" in line for line in captured.err.splitlines())
+    assert "Di.json" in (tmp_path / "out" / "problems.csv").read_text(encoding="utf-8")
+
+
+def test_report_with_an_exercise_leaves_out_the_files_of_others(case, tmp_path, capsys):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    hedging_file(case, folder / "ada.json", "Ada")
+    hedging_file(case, folder / "bo.json", "Bo", "framing")
+    assert report(folder, tmp_path / "out", "--exercise", "framing") == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("1 learner(s) scored on framing, 0 bad file(s), 1 file(s) left out,")
+    assert "ada.json: records the exercise 'hedging', not 'framing'" in captured.err
+
+
+def test_report_counts_a_learner_who_hands_in_twice_once(case, tmp_path, capsys):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    hedging_file(case, folder / "ada-1.json", "Ada", saved_at="2024-05-01T09:30:00+00:00")
+    hedging_file(case, folder / "ada-2.json", "ada", saved_at="2024-05-02T09:30:00+00:00")
+    assert report(folder, tmp_path / "out") == 0  # the older hand-in is a warning, not a lost file
+    captured = capsys.readouterr()
+    assert captured.out.startswith("1 learner(s) scored on hedging, 0 bad file(s), 1 warning(s);")
+    (line,) = [line for line in captured.err.splitlines() if "more than once" in line]
+    assert line.startswith("warning: ") and "ada-1.json" in line and "ada-2.json" in line
+
+
+def test_report_on_a_work_folder_skips_its_copies_and_says_so(case, tmp_path, capsys):
+    from medialit.tagfile.workspace import Workspace
+
+    folder = tmp_path / "my-work"
+    folder.mkdir()
+    path = hedging_file(case, folder / "hedging-ada-tags.json", "Ada")
+    workspace = Workspace(path)
+    workspace.keep_copy()
+    workspace.save(workspace.resume(case, case.passages.index).tagset)
+    assert report(folder, tmp_path / "out") == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("1 learner(s) scored on hedging, 0 bad file(s), 0 warning(s);")
+    assert "Skipped 2 files that are not learners' work: 1 backup, 1 copy kept aside." in captured.err

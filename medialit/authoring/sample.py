@@ -21,7 +21,7 @@ from medialit.tagfile.storage import dump_tags
 
 
 def sample_tagset(case: Case, exercise: str, rng: np.random.Generator, learner: str) -> TagSet:
-    """One synthetic learner's tags over an exercise."""
+    """One synthetic learner's tags over an exercise (the file records the exercise, as the widget's do)."""
     key = key_matrix(case, exercise)
     coverage = rng.uniform(0.6, 1.0)
     recall = rng.uniform(0.45, 0.95)
@@ -35,7 +35,7 @@ def sample_tagset(case: Case, exercise: str, rng: np.random.Generator, learner: 
         for p, pid in enumerate(key.passage_ids)
         if reviewed[p]
     }
-    return TagSet(case=case.case_id, tags=tags, learner=learner, saved_at=now_iso())
+    return TagSet(case=case.case_id, tags=tags, learner=learner, saved_at=now_iso(), exercise=exercise)
 
 
 def sample_class(

@@ -41,6 +41,7 @@ def render_html(report: ClassReport, images: list[tuple[str, str]]) -> str:
         title=f"Class report: {report.exercise.title}",
         case_title=report.title,
         totals=totals_line(report),
+        notes=report.notes,
         agreement=table_html(report.agreement, AGREEMENT_CAPTION),
         images=images,
         hardest=table_html(hardest_table(report, 20), "The 20 hardest (passage, category) pairs"),

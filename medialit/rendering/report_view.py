@@ -32,7 +32,8 @@ def report_html(report: ClassReport) -> str:
     agreement = report.agreement.set_index("category")
     return (
         f"<p>{html.escape(totals_line(report))}</p>"
-        f"{table_html(agreement, 'Agreement and the class consensus', index=True)}"
+        + "".join(f"<p>{html.escape(note)}</p>" for note in report.notes)
+        + f"{table_html(agreement, 'Agreement and the class consensus', index=True)}"
         f"{table_html(learners_table(report), 'Scores per learner', index=True)}"
         f"{table_html(hardest_table(report), 'The hardest passages')}"
         f"{figures_block(report).markup}"

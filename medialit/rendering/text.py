@@ -63,9 +63,10 @@ def format_score(result: Score, notes: pd.DataFrame, labels: dict[str, str]) -> 
 def totals_line(report: ClassReport) -> str:
     """One line of totals for the command line and the HTML summary."""
     mean = nan_mean(report.learners["micro_f1"].to_numpy(float))
+    left_out = f"{len(report.left_out)} file(s) left out, " if report.left_out else ""
     return (
         f"{len(report.learners)} learner(s) scored on {report.exercise.exercise_id}, "
-        f"{len(report.bad_files)} bad file(s), {len(report.warnings)} warning(s); "
+        f"{len(report.bad_files)} bad file(s), {left_out}{len(report.warnings)} warning(s); "
         f"mean micro F1 {number_text(mean)}"
     )
 

@@ -1,6 +1,8 @@
 """A class report as tables: per-learner scores, per-passage shares, agreement and the consensus.
 
-:func:`build_report` scores the whole class at once on stacked arrays.
+:func:`build_report` first settles which tag sets count (one exercise, one hand-in per learner:
+see :mod:`medialit.scoring.hand_ins`), then scores the whole class at once on stacked arrays.
+:func:`class_report` does the same for the files :mod:`medialit.tagfile.folder` read.
 """
 
 from __future__ import annotations
@@ -16,14 +18,21 @@ from medialit.case.model import Case, ExerciseSpec
 from medialit.common.problems import Problem
 from medialit.scoring.class_tags import ClassTags, class_alpha, class_shares, consensus, stack_tags
 from medialit.scoring.counts import COUNTS, micro, statistics, table_counts
+from medialit.scoring.hand_ins import choose_hand_ins
 from medialit.scoring.key import key_matrix
 from medialit.scoring.statistics import nan_mean
+from medialit.tagfile.folder import ClassFiles
 from medialit.tagfile.model import TagSet
 
 
 @dataclass
 class ClassReport:
-    """Everything in a class report, as tables."""
+    """Everything in a class report, as tables.
+
+    ``exercise_note`` says in one sentence how the exercise was chosen (and how many files of
+    other exercises were left out), ``skipped_note`` which files were not read as learners'
+    work; ``left_out`` names each file of another exercise, which is not scored.
+    """
 
     exercise: ExerciseSpec
     stack: ClassTags
@@ -33,7 +42,15 @@ class ClassReport:
     category_labels: dict[str, str]
     title: str = ""
     errors: list[Problem] = field(default_factory=list)  # files that could not be used
-    warnings: list[Problem] = field(default_factory=list)  # reported and skipped within good files
+    warnings: list[Problem] = field(default_factory=list)  # skipped within good files; older hand-ins
+    left_out: list[Problem] = field(default_factory=list)  # good files of another exercise
+    exercise_note: str = ""
+    skipped_note: str = ""
+
+    @property
+    def notes(self) -> list[str]:
+        """The sentences to show beside the totals: how the exercise was chosen, what was skipped."""
+        return [note for note in (self.exercise_note, self.skipped_note) if note]
 
     @property
     def bad_files(self) -> list[str]:
@@ -41,8 +58,9 @@ class ClassReport:
         return list(dict.fromkeys(problem.file for problem in self.errors))
 
     def problems_frame(self) -> pd.DataFrame:
-        """Every problem: ``file, line, severity, message``."""
+        """Every problem: ``file, line, severity, message`` (severity error, left out or warning)."""
         rows = [(p.file, p.row, "error", p.message) for p in self.errors]
+        rows += [(p.file, p.row, "left out", p.message) for p in self.left_out]
         rows += [(p.file, p.row, "warning", p.message) for p in self.warnings]
         frame = pd.DataFrame(rows, columns=["file", "line", "severity", "message"])
         frame["line"] = frame["line"].astype("Int64")
@@ -58,6 +76,7 @@ def _learners_frame(stack: ClassTags, tagsets: list[TagSet]) -> pd.DataFrame:
     columns: dict[str, Any] = {
         "learner": list(stack.labels),
         "file": list(stack.sources),
+        "exercise": stack.key.exercise.exercise_id,
         "reviewed": reviewed,
         "total": total,
         "coverage": reviewed / total if total else np.nan,
@@ -128,11 +147,19 @@ def _agreement_frame(stack: ClassTags, learners: pd.DataFrame) -> pd.DataFrame:
 def build_report(
     tagsets: list[TagSet],
     case: Case,
-    exercise: str | ExerciseSpec = "article",
+    exercise: str | ExerciseSpec | None = None,
     errors: list[Problem] | None = None,
+    skipped_note: str = "",
 ) -> ClassReport:
-    """Score a class: per-learner scores, per-passage shares, agreement and the consensus."""
-    key = key_matrix(case, exercise)
+    """Score a class: per-learner scores, per-passage shares, agreement and the consensus.
+
+    ``exercise`` is the one asked for; without it, the one the tag sets record (else the whole
+    article). Tag sets of another exercise are left out, and each learner's newest counts.
+    """
+    asked = exercise.exercise_id if isinstance(exercise, ExerciseSpec) else exercise
+    hand_ins = choose_hand_ins(tagsets, case.exercise_ids, asked)
+    tagsets = hand_ins.tagsets
+    key = key_matrix(case, hand_ins.exercise)
     stack = stack_tags(tagsets, key)
     learners = _learners_frame(stack, tagsets)
     return ClassReport(
@@ -144,8 +171,16 @@ def build_report(
         category_labels=category_labels(case, key.categories),
         title=case.title,
         errors=list(errors or []),
-        warnings=[problem for tagset in tagsets for problem in tagset.problems],
+        warnings=[problem for tagset in tagsets for problem in tagset.problems] + hand_ins.superseded,
+        left_out=hand_ins.left_out,
+        exercise_note=hand_ins.exercise_note,
+        skipped_note=skipped_note,
     )
+
+
+def class_report(files: ClassFiles, case: Case, exercise: str | None = None) -> ClassReport:
+    """:func:`build_report` for the files :func:`~medialit.tagfile.folder.load_folder` (or uploads) read."""
+    return build_report(files.tagsets, case, exercise, files.errors, files.skipped_sentence())
 
 
 def hardest_table(report: ClassReport, n: int = 10) -> pd.DataFrame:

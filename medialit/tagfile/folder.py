@@ -1,41 +1,103 @@
 """Read a class's tag files, from a folder or from uploads; a bad file becomes its problems.
 
-:func:`load_folder` reads every ``.json`` and ``.csv`` file in a folder (``.bak`` backups and
-hidden files are skipped), :func:`load_uploads` the same from uploaded files; a bad file is
-listed as a problem and every good file is still used.
+:func:`load_folder` reads every ``.json`` and ``.csv`` file in a folder, :func:`load_uploads`
+the same from uploaded files; a bad file is listed as a problem and every good file is still
+used. A folder may be a learner's work folder, so the copies it keeps there (backups,
+``.replaced-``/``.corrupt-`` copies, temporary files, locks: see
+:func:`medialit.tagfile.workspace.not_learner_work`), hidden files and subfolders are skipped,
+and :meth:`ClassFiles.skipped_sentence` says how many and why: nothing is dropped silently.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from medialit.case.model import Case
+from medialit.common.numbers import count_text
 from medialit.common.problems import Problem, ProblemsError, display_name
 from medialit.tagfile.model import TagSet
 from medialit.tagfile.reading import parse_tag_file, read_limited
+from medialit.tagfile.workspace import not_learner_work
 
 TAG_SUFFIXES = (".json", ".csv")
 
+_Item = TypeVar("_Item")
 
-def load_folder(folder: Path | str, case: Case) -> tuple[list[TagSet], list[Problem]]:
-    """Every learner's tags in ``folder`` and the problems of the files that could not be used."""
+
+@dataclass
+class ClassFiles:
+    """A class's files as read: the learners' tags, the problems of unusable files, and what was skipped.
+
+    ``skipped`` counts the files left unread because they are not learners' work, by kind
+    (``"backup"``, ``"copy kept aside"``, ``"hidden file"``, ``"folder"``, ...).
+    """
+
+    tagsets: list[TagSet]
+    errors: list[Problem]
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def skipped_sentence(self) -> str:
+        """One sentence saying how many files were skipped and why ("" when none were)."""
+        total = sum(self.skipped.values())
+        if not total:
+            return ""
+        kinds = ", ".join(
+            count_text(count, kind, _PLURALS.get(kind)) for kind, count in sorted(self.skipped.items())
+        )
+        what = "is not a learner's" if total == 1 else "are not learners'"
+        return f"Skipped {count_text(total, 'file')} that {what} work: {kinds}."
+
+
+_PLURALS = {"copy kept aside": "copies kept aside"}
+
+
+def _skip_reason(path: Path) -> str | None:
+    kind = not_learner_work(path.name)
+    if kind is not None:
+        return kind
+    if path.is_dir():
+        return "folder"
+    return "hidden file" if path.name.startswith(".") else None
+
+
+def load_folder(folder: Path | str, case: Case) -> ClassFiles:
+    """Every learner's tags in ``folder``, the problems of the files that cannot be used, what was skipped."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ProblemsError([Problem(display_name(folder), "is not a folder")])
-    paths = [
-        path
-        for path in sorted(folder.iterdir())
-        if not (path.name.startswith(".") or path.suffix.lower() == ".bak" or path.is_dir())
-    ]
-    return _load_files(((display_name(path), partial(read_limited, path)) for path in paths), case)
+    paths, skipped = _set_aside(sorted(folder.iterdir()), _skip_reason)
+    tagsets, errors = _load_files(((display_name(path), partial(read_limited, path)) for path in paths), case)
+    return ClassFiles(tagsets, errors, skipped)
 
 
-def load_uploads(files: Iterable[tuple[str, bytes]], case: Case) -> tuple[list[TagSet], list[Problem]]:
-    """Like :func:`load_folder`, for uploaded ``(name, content)`` files (names may repeat)."""
-    named = ((name or "(a file without a name)", partial(bytes, content)) for name, content in files)
-    return _load_files(named, case)
+def load_uploads(files: Iterable[tuple[str, bytes]], case: Case) -> ClassFiles:
+    """Like :func:`load_folder`, for uploaded ``(name, content)`` files (names may repeat).
+
+    Backups, copies kept aside, temporary files and locks are skipped here too.
+    """
+    kept, skipped = _set_aside(files, lambda file: not_learner_work(file[0]))
+    named = ((name or "(a file without a name)", partial(bytes, content)) for name, content in kept)
+    return ClassFiles(*_load_files(named, case), skipped)
+
+
+def _set_aside(
+    items: Iterable[_Item], reason: Callable[[_Item], str | None]
+) -> tuple[list[_Item], Counter[str]]:
+    """The items to read, and how many of each kind were set aside (``reason`` gives the kind, or None)."""
+    kept: list[_Item] = []
+    skipped: Counter[str] = Counter()
+    for item in items:
+        kind = reason(item)
+        if kind is None:
+            kept.append(item)
+        else:
+            skipped[kind] += 1
+    return kept, skipped
 
 
 def _load_files(

@@ -9,6 +9,9 @@ On start, :meth:`Workspace.resume` reads that file back and says what it did. A 
 cannot be used (bad JSON, wrong format, truncated, another case) is never overwritten: it is
 moved aside to ``<stem>.corrupt-<timestamp>.json`` and, if the ``.bak`` backup is usable, the
 work resumes from the backup; otherwise it starts afresh. The message names every file.
+
+Backups, copies kept aside, temporary files and locks are never a learner's work: a class
+report skips them by :func:`not_learner_work`, the one statement of how they are named.
 """
 
 from __future__ import annotations
@@ -60,6 +63,34 @@ def tag_file_name(exercise_id: str, learner: str | None = None) -> str:
 def timestamp() -> str:
     """The current local time as a compact, file-name-safe stamp (``20240501T093000``)."""
     return datetime.now().strftime("%Y%m%dT%H%M%S")
+
+
+#: The suffix of the previous version every save keeps (``<name>.bak``).
+BACKUP_SUFFIX = ".bak"
+#: The suffix of the lock a session holds on its tag file (``<name>.lock``).
+LOCK_SUFFIX = ".lock"
+#: The labels of the copies moved or kept aside (``<stem>.<label>-<timestamp>[-<n>].json``).
+ASIDE_LABELS = ("replaced", "corrupt")
+_ASIDE_COPY = re.compile(rf".+\.(?:{'|'.join(ASIDE_LABELS)})-\d{{8}}T\d{{6}}(?:-\d+)?\.json", re.IGNORECASE)
+
+
+def not_learner_work(name: str) -> str | None:
+    """What kind of work-folder copy the file ``name`` is, or ``None`` for a tag file a learner made.
+
+    ``"backup"`` (``<name>.bak``), ``"copy kept aside"`` (``<stem>.replaced-<timestamp>.json``,
+    ``<stem>.corrupt-<timestamp>.json``), ``"temporary file"`` (``.<name>.<random>.tmp``, left
+    by an interrupted save) or ``"lock file"`` (``<name>.lock``).
+    """
+    lower = name.lower()
+    if lower.endswith(BACKUP_SUFFIX):
+        return "backup"
+    if lower.endswith(LOCK_SUFFIX):
+        return "lock file"
+    if lower.startswith(".") and lower.endswith(".tmp"):
+        return "temporary file"
+    if _ASIDE_COPY.fullmatch(name):
+        return "copy kept aside"
+    return None
 
 
 def aside_path(path: Path, label: str) -> Path:
@@ -118,7 +149,7 @@ class Workspace:
     @property
     def backup(self) -> Path:
         """The previous version, kept by every save."""
-        return self.path.with_name(self.path.name + ".bak")
+        return self.path.with_name(self.path.name + BACKUP_SUFFIX)
 
     @property
     def name(self) -> str:

@@ -64,7 +64,8 @@ def class_folder(case, tmp_path) -> Path:
 
 
 def test_bad_files_are_listed_and_good_files_used(case, class_folder):
-    tagsets, errors = load_folder(class_folder, case)
+    files = load_folder(class_folder, case)
+    tagsets, errors = files.tagsets, files.errors
     assert sorted(t.label for t in tagsets) == sorted(["Perfect", HOSTILE, "Csv A", "Csv B"])
     bad = {Path(problem.file).name for problem in errors}
     assert bad == {"broken.json", "latin1.json", "other-case.json", "readme.txt"}
@@ -74,7 +75,8 @@ def test_bad_files_are_listed_and_good_files_used(case, class_folder):
 
 
 def test_learner_scores_match_scoring_one_at_a_time(case, class_folder):
-    tagsets, errors = load_folder(class_folder, case)
+    files = load_folder(class_folder, case)
+    tagsets, errors = files.tagsets, files.errors
     report = build_report(tagsets, case, errors=errors)
     for tagset, row in zip(tagsets, report.learners.itertuples(index=False), strict=True):
         alone = score(tagset, case)
@@ -89,7 +91,7 @@ def test_learner_scores_match_scoring_one_at_a_time(case, class_folder):
 
 
 def test_passages_are_hardest_first_with_shares(case, class_folder):
-    tagsets, _ = load_folder(class_folder, case)
+    tagsets = load_folder(class_folder, case).tagsets
     report = build_report(tagsets, case)
     passages = report.passages
     key = key_matrix(case)
@@ -111,7 +113,7 @@ def test_passages_are_hardest_first_with_shares(case, class_folder):
 
 
 def test_agreement_has_alpha_and_consensus_per_category(case, class_folder):
-    tagsets, _ = load_folder(class_folder, case)
+    tagsets = load_folder(class_folder, case).tagsets
     report = build_report(tagsets, case)
     agreement = report.agreement
     assert list(agreement["category"]) == list(case.categories)
@@ -120,7 +122,8 @@ def test_agreement_has_alpha_and_consensus_per_category(case, class_folder):
 
 
 def test_written_report_is_complete_and_safe(case, class_folder, tmp_path):
-    tagsets, errors = load_folder(class_folder, case)
+    files = load_folder(class_folder, case)
+    tagsets, errors = files.tagsets, files.errors
     report = build_report(tagsets, case, errors=errors)
     out = tmp_path / "out"
     written = write_report(report, out, plots=True)
@@ -182,3 +185,141 @@ def test_format_score_lists_differences_with_the_rationale(case, tmp_path):
     assert f"{row.passage_id} {labels[row.category]}: missed" in text
     assert row.rationale in text
     assert "undefined" in text  # precision with no tags given
+
+
+def hand_in(folder: Path, name: str, case, learner: str | None, tags: dict, **extra) -> Path:
+    data = {**tag_file(case, learner, tags), **extra}
+    if learner is None:
+        del data["learner"]
+    path = folder / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def hedging_tags(case, n: int = 4) -> dict[str, list[str]]:
+    return {pid: ["hedging"] for pid in case.exercise("hedging").passage_ids[:n]}
+
+
+def test_a_learner_who_hands_in_twice_counts_once_with_the_newest(case, tmp_path):
+    first, second = case.exercise("hedging").passage_ids[:2]
+    # Ten o'clock in Berlin is before nine in London: the newest is judged by the time, not the text.
+    hand_in(tmp_path, "ada-late.json", case, "Ada", {first: []}, saved_at="2024-05-01T09:00:00+00:00")
+    hand_in(tmp_path, "ada-early.json", case, " ADA ", {second: []}, saved_at="2024-05-01T10:00:00+02:00")
+    hand_in(tmp_path, "bo.json", case, "Bo", {first: []})
+    report = build_report(load_folder(tmp_path, case).tagsets, case, "hedging")
+    assert sorted(report.learners["learner"]) == ["Ada", "Bo"]
+    ada = report.learners.set_index("learner").loc["Ada"]
+    assert Path(ada["file"]).name == "ada-late.json" and ada["reviewed"] == 1
+    (warning,) = [w for w in report.warnings if "more than once" in w.message]
+    assert Path(warning.file).name == "ada-early.json" and "ada-late.json" in warning.message
+    assert "ada-early.json: Ada handed in more than once" in str(warning)
+
+
+def test_learners_without_a_name_are_never_merged(case, tmp_path):
+    pid = case.exercise("hedging").passage_ids[0]
+    for name in ("one.json", "two.json"):
+        hand_in(tmp_path, name, case, None, {pid: []})
+    report = build_report(load_folder(tmp_path, case).tagsets, case, "hedging")
+    assert sorted(report.learners["learner"]) == ["one", "two"]
+    assert not report.warnings
+
+
+def test_a_hedging_class_is_scored_on_hedging_without_being_told(case, tmp_path):
+    for number in range(3):
+        hand_in(
+            tmp_path,
+            f"l{number}.json",
+            case,
+            f"L{number}",
+            hedging_tags(case, 2 + number),
+            exercise="hedging",
+        )
+    tagsets = load_folder(tmp_path, case).tagsets
+    report = build_report(tagsets, case)
+    assert report.exercise.exercise_id == "hedging"
+    assert list(report.stack.key.categories) == ["hedging"]
+    expected = [score(t, case, "hedging").micro_f1 for t in tagsets]
+    assert list(report.learners["micro_f1"]) == pytest.approx(expected)
+    assert report.exercise_note == "Scored on hedging, the exercise the files record."
+    assert not report.left_out
+
+
+def test_a_class_whose_files_record_no_exercise_is_scored_on_the_article(case, class_folder):
+    report = build_report(load_folder(class_folder, case).tagsets, case)
+    assert report.exercise.exercise_id == "article"
+    assert report.exercise_note == "Scored on article (the whole article), as no file records its exercise."
+
+
+def test_a_mixed_folder_is_reported_on_the_most_common_exercise_and_names_the_others(case, tmp_path):
+    for number in range(3):
+        hand_in(tmp_path, f"h{number}.json", case, f"H{number}", hedging_tags(case), exercise="hedging")
+    hand_in(tmp_path, "a.json", case, "A", {}, exercise="attribution")
+    hand_in(tmp_path, "old.json", case, "Old", hedging_tags(case))  # records none: no say, still scored
+    files = load_folder(tmp_path, case)
+    report = build_report(files.tagsets, case, errors=files.errors)
+    assert report.exercise.exercise_id == "hedging"
+    assert sorted(report.learners["learner"]) == ["H0", "H1", "H2", "Old"]
+    assert report.exercise_note == (
+        "The files record more than one exercise (hedging: 3 files, attribution: 1 file); this report "
+        "is on hedging, the most common, and the 1 file of other exercises is left out."
+    )
+    (left_out,) = report.left_out
+    assert Path(left_out.file).name == "a.json" and "'attribution'" in left_out.message
+    frame = report.problems_frame()
+    assert list(frame.loc[frame["severity"] == "left out", "file"]) == [left_out.file]
+
+
+def test_a_tie_goes_to_the_case_s_first_exercise(case, tmp_path):
+    first, second = case.exercise_ids[1:3]
+    hand_in(tmp_path, "x.json", case, "X", {}, exercise=second)
+    hand_in(tmp_path, "y.json", case, "Y", {}, exercise=first)
+    assert build_report(load_folder(tmp_path, case).tagsets, case).exercise.exercise_id == first
+
+
+def test_an_exercise_asked_for_leaves_out_the_files_of_others(case, tmp_path):
+    hand_in(tmp_path, "h.json", case, "H", hedging_tags(case), exercise="hedging")
+    hand_in(tmp_path, "f.json", case, "F", {}, exercise="framing")
+    hand_in(tmp_path, "odd.json", case, "Odd", {}, exercise="no-such-exercise")
+    report = build_report(load_folder(tmp_path, case).tagsets, case, "framing")
+    assert list(report.learners["learner"]) == ["F"]
+    assert {Path(p.file).name for p in report.left_out} == {"h.json", "odd.json"}
+    odd = next(p for p in report.left_out if p.file.endswith("odd.json"))
+    assert "which this case does not have" in odd.message
+    assert report.exercise_note == (
+        "Scored on framing, as chosen, and 2 files recording another exercise "
+        "(hedging: 1 file, no-such-exercise: 1 file) are left out."
+    )
+
+
+def test_the_written_report_names_the_exercise_and_every_file_left_out(case, tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for number in range(2):
+        hand_in(folder, f"h{number}.json", case, f"H{number}", hedging_tags(case), exercise="hedging")
+    hand_in(
+        folder,
+        "h0-again.json",
+        case,
+        "h0",
+        hedging_tags(case, 1),
+        exercise="hedging",
+        saved_at="2024-05-02T09:00:00Z",
+    )
+    hand_in(folder, "a.json", case, "A", {}, exercise="attribution")
+    (folder / "h1.json.bak").write_text("{}", encoding="utf-8")
+    files = load_folder(folder, case)
+    report = build_report(files.tagsets, case, errors=files.errors, skipped_note=files.skipped_sentence())
+    out = tmp_path / "out"
+    write_report(report, out, plots=False)
+    learners = list(csv.DictReader(io.StringIO((out / "learners.csv").read_text(encoding="utf-8"))))
+    assert [row["exercise"] for row in learners] == ["hedging", "hedging"]
+    problems = list(csv.DictReader(io.StringIO((out / "problems.csv").read_text(encoding="utf-8"))))
+    assert {(Path(row["file"]).name, row["severity"]) for row in problems} == {
+        ("a.json", "left out"),
+        ("h0.json", "warning"),
+    }
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert f"<h1>Class report: {case.exercise('hedging').title}</h1>" in page
+    assert f"<p>{report.exercise_note}</p>" in page
+    assert "<p>Skipped 1 file that is not a learner&#39;s work: 1 backup.</p>" in page
+    assert "h0-again.json" in page and "h0.json" in page
