@@ -11,7 +11,7 @@ from medialit.case.model import Case
 from medialit.rendering.report_view import report_html
 from medialit.scoring.class_report import build_report
 from medialit.tagfile.folder import load_uploads
-from medialit.widgets.controls import guarded, status_html, uploaded_files
+from medialit.widgets.controls import clear_upload, guarded, status_html, uploaded_files
 
 UPLOAD_PREVIEW = (
     "Here the notebook shows an upload control (Add class files). This is a preview: launch the "
@@ -27,9 +27,7 @@ class ClassUpload(widgets.VBox):
         self.exercise = exercise
         self.upload = widgets.FileUpload(description="Add class files", accept=".json,.csv", multiple=True)
         self.output = widgets.HTML()
-        self.upload.observe(
-            guarded(lambda change: self.show(uploaded_files(change["new"])), self._show_message), "value"
-        )
+        self.upload.observe(guarded(self._on_upload, self._show_message), "value")
         super().__init__(children=[self.upload, self.output])
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
@@ -44,6 +42,12 @@ class ClassUpload(widgets.VBox):
             return
         tagsets, errors = load_uploads(files, self.case)
         self.output.value = report_html(build_report(tagsets, self.case, self.exercise, errors))
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = uploaded_files(change["new"])
+        if files:
+            clear_upload(self.upload)  # so the same files can be added again
+            self.show(files)
 
     def _show_message(self, message: str) -> None:
         self.output.value = status_html(message)
