@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import ipywidgets
 
@@ -20,3 +22,19 @@ def test_ipywidgets_is_the_version_the_requirements_file_pins() -> None:
     assert ipywidgets.__version__ == pinned, (
         f"this environment has ipywidgets {ipywidgets.__version__}, but {name} pins {pinned}"
     )
+
+
+#: What requirements-widgets7.txt leaves out on purpose, as its header explains.
+LEFT_OUT = ("jupyterlab-widgets", "widgetsnbextension", "setuptools")
+
+
+def test_every_installed_package_has_what_it_needs() -> None:
+    # requirements-widgets7.txt is installed with --no-deps: were a package it needs missing
+    # from the file, this says which (rather than an ImportError somewhere later).
+    check = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True)
+    broken = [
+        line
+        for line in check.stdout.splitlines()
+        if " requires " in line and not any(f" requires {name}," in line for name in LEFT_OUT)
+    ]
+    assert not broken, "\n".join(broken)
