@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Set up, build and test the course with nothing but Python 3.11 installed.
 
-    python3 course.py build   # make .venv, install everything, build the book, say how to open it
-    python3 course.py test    # make .venv if needed, then run the whole test suite
-    python3 course.py lab     # open the notebooks in JupyterLab
+    python3 course.py build          # make .venv, install everything, build the book, say how to open it
+    python3 course.py test           # the whole test suite, then the widget tests on ipywidgets 7.7
+    python3 course.py test ARGS      # only pytest ARGS (e.g. -k book), in .venv
+    python3 course.py test-widgets7  # only the widget tests, on Google Colab's ipywidgets 7.7
+    python3 course.py lab            # open the notebooks in JupyterLab
 
 Only the standard library is used here, so this runs before anything is installed.
 """
@@ -16,60 +18,87 @@ import subprocess
 import sys
 import venv
 import webbrowser
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
-STAMP = VENV / ".medialit-installed"
-REQUIREMENT_FILES = ("requirements.txt", "requirements-dev.txt", "pyproject.toml")
 BOOK_INDEX = ROOT / "_build" / "html" / "index.html"
+#: Names the requirements file that made the tests' environment, when not requirements.txt.
+REQUIREMENTS_VARIABLE = "MEDIALIT_TEST_REQUIREMENTS"
 
 
-def venv_python() -> Path:
-    """The virtual environment's Python interpreter."""
-    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+@dataclass(frozen=True)
+class Environment:
+    """A virtual environment made from one requirements file, reinstalled when its inputs change."""
+
+    folder: Path
+    requirements: str
+    inputs: tuple[str, ...]
+    pip_options: tuple[str, ...] = ()
+
+    @property
+    def python(self) -> Path:
+        """The environment's Python interpreter."""
+        return self.folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+    @property
+    def stamp(self) -> Path:
+        """Holds the digest of the inputs the environment was last installed from."""
+        return self.folder / ".medialit-installed"
+
+    def digest(self) -> str:
+        """A digest of the input files, to know when to install again."""
+        digest = hashlib.sha256()
+        for name in self.inputs:
+            digest.update((ROOT / name).read_bytes())
+        return digest.hexdigest()
+
+    def is_current(self) -> bool:
+        """Whether the environment exists and was installed from the inputs as they are now."""
+        return self.python.exists() and self.stamp.exists() and self.stamp.read_text() == self.digest()
+
+    def ensure(self) -> None:
+        """Create the environment and install the pinned requirements, unless already up to date."""
+        if sys.version_info < (3, 11):
+            sys.exit(f"The course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+        if self.is_current():
+            return
+        if not self.python.exists():
+            print(f"Creating a virtual environment in {self.folder} ...")
+            venv.create(self.folder, with_pip=True)
+        print(f"Installing {self.requirements} into {self.folder.name} (a few minutes the first time) ...")
+        run(self.python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(self.python, "-m", "pip", "install", "--quiet", *self.pip_options, "-r", self.requirements)
+        self.stamp.write_text(self.digest())
+
+
+#: Everything: the learner runtime, the book and the test tools.
+MAIN = Environment(
+    ROOT / ".venv", "requirements-dev.txt", ("requirements.txt", "requirements-dev.txt", "pyproject.toml")
+)
+#: Just what the widget tests need, on Google Colab's ipywidgets 7.7 (see the file's header).
+WIDGETS7 = Environment(
+    ROOT / ".venv-widgets7", "requirements-widgets7.txt", ("requirements-widgets7.txt",), ("--no-deps",)
+)
 
 
 def jupyter_environment() -> dict[str, str]:
     """The environment for Jupyter tools: the venv's own folders, so no stray kernel leaks in."""
     env = dict(os.environ)
     env.update(
-        JUPYTER_DATA_DIR=str(VENV / "share" / "jupyter"),
-        JUPYTER_CONFIG_DIR=str(VENV / "etc" / "jupyter"),
+        JUPYTER_DATA_DIR=str(MAIN.folder / "share" / "jupyter"),
+        JUPYTER_CONFIG_DIR=str(MAIN.folder / "etc" / "jupyter"),
         MPLBACKEND="Agg",
         PYTHONNOUSERSITE="1",
     )
     return env
 
 
-def requirements_digest() -> str:
-    """A digest of the requirement files, to know when to install again."""
-    digest = hashlib.sha256()
-    for name in REQUIREMENT_FILES:
-        digest.update((ROOT / name).read_bytes())
-    return digest.hexdigest()
-
-
-def run(*command: str | Path) -> None:
-    """Run a command in the repository; stop with its exit code if it fails."""
-    result = subprocess.run([str(part) for part in command], cwd=ROOT, env=jupyter_environment())
+def run(*command: str | Path, **variables: str) -> None:
+    """Run a command in the repository, with extra environment ``variables``; stop if it fails."""
+    result = subprocess.run([str(part) for part in command], cwd=ROOT, env=jupyter_environment() | variables)
     if result.returncode:
         sys.exit(result.returncode)
-
-
-def ensure_environment() -> None:
-    """Create ``.venv`` and install the pinned requirements, unless already up to date."""
-    if sys.version_info < (3, 11):
-        sys.exit(f"The course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
-    if not venv_python().exists():
-        print(f"Creating a virtual environment in {VENV} ...")
-        venv.create(VENV, with_pip=True)
-    if STAMP.exists() and STAMP.read_text() == requirements_digest():
-        return
-    print("Installing the course's requirements (a few minutes the first time) ...")
-    run(venv_python(), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(venv_python(), "-m", "pip", "install", "--quiet", "-r", "requirements-dev.txt")
-    STAMP.write_text(requirements_digest())
 
 
 def book_build_command(python: Path) -> list[str]:
@@ -80,7 +109,7 @@ def book_build_command(python: Path) -> list[str]:
 
 def build_book() -> None:
     """Build the book into ``_build/html``, failing on any warning or notebook error."""
-    run(*book_build_command(venv_python()))
+    run(*book_build_command(MAIN.python))
 
 
 def can_open_browser() -> bool:
@@ -94,7 +123,7 @@ def can_open_browser() -> bool:
 
 def command_build() -> None:
     """Set up, build the book and tell the user how to open the course."""
-    ensure_environment()
+    MAIN.ensure()
     build_book()
     print(
         "\nThe course is built.\n"
@@ -107,22 +136,41 @@ def command_build() -> None:
 
 
 def command_test(arguments: list[str]) -> None:
-    """Set up if needed, then run the whole test suite (extra arguments go to pytest)."""
-    ensure_environment()
-    run(venv_python(), "-m", "pytest", *arguments)
+    """Run the whole test suite, then the widget tests on ipywidgets 7.7 (what CI runs).
+
+    With ``arguments``, run only ``pytest arguments`` in ``.venv``.
+    """
+    MAIN.ensure()
+    run(MAIN.python, "-m", "pytest", *arguments)
+    if not arguments:
+        command_test_widgets7([])
+
+
+def command_test_widgets7(arguments: list[str]) -> None:
+    """Run ``tests/widgets`` (or ``pytest arguments``) in ``.venv-widgets7``, on ipywidgets 7.7."""
+    WIDGETS7.ensure()
+    print("Running the widget tests on ipywidgets 7.7, as on Google Colab ...")
+    run(
+        WIDGETS7.python,
+        "-m",
+        "pytest",
+        *(arguments or ["tests/widgets"]),
+        **{REQUIREMENTS_VARIABLE: WIDGETS7.requirements},
+    )
 
 
 def command_lab() -> None:
     """Open the notebooks in JupyterLab."""
-    ensure_environment()
-    run(venv_python(), "-m", "jupyterlab", "--notebook-dir", ROOT / "notebooks")
+    MAIN.ensure()
+    run(MAIN.python, "-m", "jupyterlab", "--notebook-dir", ROOT / "notebooks")
 
 
 def main() -> None:
-    """Dispatch ``build``, ``test`` or ``lab``."""
+    """Dispatch ``build``, ``test``, ``test-widgets7`` or ``lab``."""
     commands = {"build": command_build, "lab": command_lab}
-    if len(sys.argv) >= 2 and sys.argv[1] == "test":
-        command_test(sys.argv[2:])
+    tests = {"test": command_test, "test-widgets7": command_test_widgets7}
+    if len(sys.argv) >= 2 and sys.argv[1] in tests:
+        tests[sys.argv[1]](sys.argv[2:])
     elif len(sys.argv) == 2 and sys.argv[1] in commands:
         commands[sys.argv[1]]()
     else:

@@ -1,10 +1,14 @@
-"""What the tests and the benchmarks share: isolated Jupyter folders and Debian's Chromium."""
+"""What the tests and the benchmarks share: isolated Jupyter folders, Debian's Chromium, pins."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)\s*==\s*([^\s;#]+)")
 
 CHROMIUM_VARIABLE = "MEDIALIT_CHROMIUM"
 #: Headless Chromium as root on a machine with no network beyond loopback.
@@ -44,3 +48,13 @@ def find_chromium() -> str | None:
     """Debian's Chromium (``$MEDIALIT_CHROMIUM`` first), or ``None`` when it is not installed."""
     path = os.environ.get(CHROMIUM_VARIABLE) or shutil.which("chromium") or "/usr/bin/chromium"
     return path if Path(path).exists() else None
+
+
+def pins(name: str) -> dict[str, str]:
+    """The ``package==version`` lines of a requirements file (not following ``-r``)."""
+    found = {}
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        match = PIN.match(line.strip())
+        if match:
+            found[match.group(1).lower()] = match.group(2)
+    return found

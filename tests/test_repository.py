@@ -12,18 +12,7 @@ from packaging.requirements import Requirement
 
 import medialit
 from tests.conftest import ROOT
-
-PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)\s*==\s*([^\s;#]+)")
-
-
-def pins(name: str) -> dict[str, str]:
-    """The ``package==version`` lines of a requirements file (not following ``-r``)."""
-    found = {}
-    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-        match = PIN.match(line.strip())
-        if match:
-            found[match.group(1).lower()] = match.group(2)
-    return found
+from tests.support import pins
 
 
 def quick_start_commands() -> list[str]:
@@ -68,6 +57,27 @@ def test_package_dependencies_are_ranges_and_pinned_exactly_in_requirements() ->
         )
         assert name in pinned, f"{name} is not pinned in the requirement files"
         assert requirement.specifier.contains(pinned[name]), f"{name}=={pinned[name]} is outside {dependency}"
+
+
+def test_requirements_widgets7_has_colabs_ipywidgets_and_ipython_and_the_course_pins_otherwise() -> None:
+    """``requirements-widgets7.txt`` (installed with ``--no-deps``): exact pins, no book or front end."""
+    lines = [
+        line.strip()
+        for line in (ROOT / "requirements-widgets7.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    widgets7 = pins("requirements-widgets7.txt")
+    assert len(widgets7) == len(lines) - 1 and "-e ." in lines, "every line but `-e .` is an exact pin"
+    assert widgets7["ipywidgets"].startswith("7.7.") and widgets7["ipython"] == "7.34.0"
+    for dependency in project()["dependencies"]:
+        requirement = Requirement(dependency)
+        name = requirement.name.lower()
+        assert name in widgets7 and requirement.specifier.contains(widgets7[name]), f"{name} for {dependency}"
+    course = pins("requirements.txt") | pins("requirements-dev.txt")
+    differ = {name for name in set(widgets7) & set(course) if widgets7[name] != course[name]}
+    assert differ == {"ipywidgets", "ipython"}, f"pinned differently from the course: {differ}"
+    for heavy in ("jupyter-book", "jupyterlab", "notebook", "voila", "playwright", "widgetsnbextension"):
+        assert heavy not in widgets7
 
 
 def test_every_package_the_code_imports_is_declared() -> None:

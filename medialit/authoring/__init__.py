@@ -1,1 +1,1 @@
-"""Authoring tools: the segmenter that cuts a case's source into passages, and sample data."""
+"""Authoring tools: the segmenter, sample data and the notebooks' Colab setup cell."""

@@ -16,7 +16,7 @@ from medialit.case.model import Case
 from medialit.rendering.report_view import report_html
 from medialit.scoring.class_report import class_report
 from medialit.tagfile.folder import load_uploads
-from medialit.widgets.controls import WIDE, guarded, status_html, uploaded_files
+from medialit.widgets.controls import WIDE, clear_upload, guarded, status_html, uploaded_files
 
 UPLOAD_PREVIEW = (
     "Here the notebook shows an upload control (Add class files) and a choice of exercise. This "
@@ -43,9 +43,7 @@ class ClassUpload(widgets.VBox):
             options=exercise_options(case), value=exercise or "", description="Exercise", style=WIDE
         )
         self.output = widgets.HTML()
-        self.upload.observe(
-            guarded(lambda change: self.show(uploaded_files(change["new"])), self._show_message), "value"
-        )
+        self.upload.observe(guarded(self._on_upload, self._show_message), "value")
         self.exercise.observe(guarded(lambda change: self._render(), self._show_message), "value")
         super().__init__(children=[self.exercise, self.upload, self.output])
 
@@ -69,6 +67,12 @@ class ClassUpload(widgets.VBox):
         files = load_uploads(self.files, self.case)
         report = class_report(files, self.case, self.exercise.value or None)
         self.output.value = report_html(report)
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = uploaded_files(change["new"])
+        if files:
+            clear_upload(self.upload)  # so the same files can be added again
+            self.show(files)
 
     def _show_message(self, message: str) -> None:
         self.output.value = status_html(message)

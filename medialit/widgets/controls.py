@@ -20,6 +20,20 @@ def uploaded_files(value: Any) -> list[tuple[str, bytes]]:
     return [(item["name"], bytes(item["content"])) for item in value or ()]
 
 
+def clear_upload(upload: widgets.FileUpload) -> None:
+    """Empty ``upload``, so that choosing a file again, even the same one, is a new upload.
+
+    ipywidgets 8 lets the value be set to ``()``. On ipywidgets 7 (Google Colab's) the value is
+    a read-only dict, set anew from the file data each time the front end counts another upload;
+    traitlets reports a change only if the new dict differs from the old, so the old one is
+    emptied in place (the upload counter keeps running, as the front end expects).
+    """
+    if isinstance(upload.value, dict):
+        upload.value.clear()
+    else:
+        upload.value = ()
+
+
 def guarded(callback: Callable[..., None], show: Callable[[str], None]) -> Callable[..., None]:
     """``callback`` for a widget event, with any error passed to ``show`` as one plain sentence.
 

@@ -44,7 +44,15 @@ from medialit.rendering.check import CheckResult
 from medialit.rendering.inpage import preview_marker
 from medialit.session.tagging import TaggingSession, not_found_message
 from medialit.tagfile.workspace import readable_time
-from medialit.widgets.controls import WIDE, _button, _checkbox, guarded, status_html, uploaded_files
+from medialit.widgets.controls import (
+    WIDE,
+    _button,
+    _checkbox,
+    clear_upload,
+    guarded,
+    status_html,
+    uploaded_files,
+)
 
 PREVIEW_SENTENCE = (
     "This is a preview: launch the notebook on Binder or Colab with the buttons at the top of "
@@ -350,11 +358,11 @@ class TaggingWidget(widgets.VBox):
         files = uploaded_files(value)
         if not files:
             return
+        clear_upload(self.upload)  # first, so the same file can be chosen again if restoring fails
         name, content = files[0]
         message = self.exercise.restore(content, name)
         self.status.value = status_html(message)
         self.feedback.value = ""
-        self.upload.value = ()
         self._syncing = True
         try:
             self.learner.value = self.exercise.learner or ""
