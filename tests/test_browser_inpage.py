@@ -18,6 +18,7 @@ from medialit.case.loading import load_case
 from medialit.cli import main
 from medialit.common.numbers import number_text
 from medialit.scoring.learner import score
+from medialit.tagfile.names import download_file_name
 from medialit.tagfile.reading import load_tags
 from medialit.widgets.exercise import start
 from tests.accessibility import blocking_violations
@@ -98,11 +99,12 @@ def test_capstone_works_offline_from_disk(
     with page.expect_download() as info:
         _press(page, app.get_by_role("button", name="Download my tags"), "Enter")
     download = info.value
-    assert download.suggested_filename == "capstone-ada-lovelace-tags.json"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     case = load_case()
     tagset = load_tags(saved, case)
+    assert saved.name == download_file_name("capstone", "Ada Lovelace", tagset.saved_at)
+    assert saved.name.startswith("capstone-ada-lovelace-")
     assert not tagset.problems and tagset.learner == "Ada Lovelace" and tagset.exercise == "capstone"
     result_py = score(tagset, case, "capstone")
     labels = category_labels(case, result_py.categories.index)
@@ -182,5 +184,6 @@ def test_without_storage_the_page_says_so_and_offers_the_download(browser: Any, 
     assert page.evaluate("document.activeElement.textContent") == "Download my tags"
     with page.expect_download() as info:
         page.keyboard.press("Enter")
-    assert info.value.suggested_filename == "hedging-tags.json"
+    saved_at = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["saved_at"]
+    assert info.value.suggested_filename == download_file_name("hedging", None, saved_at)
     context.close()

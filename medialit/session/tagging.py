@@ -26,8 +26,9 @@ from pathlib import Path
 from medialit.case.labels import category_labels
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import find_span
-from medialit.common.problems import LISTED_IN_SENTENCES, Problem, ProblemsError
+from medialit.common.problems import LISTED_IN_SENTENCES, Problem, ProblemsError, display_name
 from medialit.tagfile.model import CUES_MAX, NOTE_MAX, TagSet, clean_learner, now_iso
+from medialit.tagfile.names import download_file_name, same_learner, tag_file_name
 from medialit.tagfile.reading import one_learner, parse_tag_file
 from medialit.tagfile.storage import dump_tags
 from medialit.tagfile.workspace import Workspace, count_reviewed
@@ -61,17 +62,40 @@ class TaggingSession:
     ) -> None:
         self.case = case
         self.spec = spec
-        self.workspace = workspace
         self.labels = category_labels(case, spec.categories)
         self._listeners: list[Callable[[], None]] = []
-        resumed = workspace.resume(case, spec.passage_ids)
-        self.tagset = resumed.tagset or TagSet(case=case.case_id, tags={})
-        self.tagset.exercise = spec.exercise_id
-        if not self.tagset.learner:
-            self.tagset.learner = clean_learner(learner)
-        self.message = resumed.message
-        self.resumed_from_backup = resumed.from_backup
+        self.message = self._open(workspace, clean_learner(learner))
+
+    def _open(self, workspace: Workspace, learner: str | None) -> str:
+        """Work in ``workspace`` as ``learner``; returns what was resumed, as a message.
+
+        A saved file that names another learner is never continued: it is handed back to that
+        learner's own file, as it is (:meth:`~medialit.tagfile.workspace.Workspace.hand_back`),
+        and the work starts fresh here. A file that names nobody is this learner's.
+        """
+        resumed = workspace.resume(self.case, self.spec.passage_ids)
+        tagset, message = resumed.tagset, resumed.message
+        owner = tagset.learner if tagset else None
+        if owner is not None and not same_learner(owner, learner):
+            went = workspace.hand_back(self.exercise_id, owner)
+            tagset = None
+            hint = (
+                f" To continue it, type “{owner}” as your name."
+                if learner is None and went.name == tag_file_name(self.exercise_id, owner)
+                else ""
+            )
+            message = (
+                f"The work saved in {workspace.name} belongs to “{owner}”, so it was not continued: it "
+                f"was moved, as it was, to {display_name(went)}.{hint} Starting fresh; your work is "
+                f"saved automatically to {workspace.name}."
+            )
+        self.workspace = workspace
+        self.tagset = tagset or TagSet(case=self.case.case_id, tags={})
+        self.tagset.exercise = self.exercise_id
+        self.tagset.learner = learner
+        self.resumed_from_backup = resumed.from_backup and tagset is not None
         self.moved_to = resumed.moved_to
+        return message
 
     # --- what is there ------------------------------------------------------------------------
 
@@ -102,8 +126,35 @@ class TaggingSession:
 
     @learner.setter
     def learner(self, value: str | None) -> None:
-        self.tagset.learner = clean_learner(value)
+        """Give or change the name; the work moves to that name's file (see :meth:`rename`)."""
+        self.message = self.rename(value)
         self._changed()
+
+    def rename(self, value: str | None) -> str:
+        """Give or change the learner's name, moving the work to that name's file; returns a message.
+
+        The tag file and its ``.bak`` are renamed in one step each, so the old file no longer holds
+        the work. If the name has saved work already, nothing is overwritten: that work is
+        continued and the work on screen stays in its own file (the message names both). A new
+        spelling of the same name ("ada" for "Ada") keeps the file.
+        """
+        new = clean_learner(value)
+        if same_learner(new, self.tagset.learner):
+            self.tagset.learner = new
+            return f"Your work stays saved {_named(new)} in {self.workspace.name}."
+        left = self.workspace.path
+        target = left.with_name(tag_file_name(self.exercise_id, new))
+        try:
+            self.workspace.move_to(target)
+        except FileExistsError:
+            resumed = self._open(Workspace(target), new)
+            stays = f" The work you had here stays in {display_name(left)}." if left.is_file() else ""
+            return f"There is already work saved {_named(new)}, so nothing was overwritten. {resumed}{stays}"
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return f"Your name was not changed: {display_name(left)} could not be renamed ({reason})."
+        self.tagset.learner = new
+        return f"Your work is now saved {_named(new)} in {self.workspace.name}."
 
     def text(self, passage_id: str) -> str:
         """A passage's text."""
@@ -226,15 +277,21 @@ class TaggingSession:
 
     def replace(self, tagset: TagSet, source: str) -> str:
         """Replace the work with ``tagset`` (an upload), keeping a copy of the current file first."""
+        moved = ""
+        if self.tagset.learner is None and tagset.learner is not None:  # the file's name is taken
+            left = self.path
+            said = self.rename(tagset.learner)
+            stays = f"; the work you had here stays in {display_name(left)}" if left.is_file() else ""
+            named = f" It is saved {_named(self.learner)} in {self.workspace.name}{stays}."
+            moved = named if self.learner else f" {said}"  # else the file could not be renamed
+        tagset.learner = self.tagset.learner  # the name given here wins
         kept = self.workspace.keep_copy("replaced")
-        if not tagset.learner:
-            tagset.learner = self.tagset.learner
         tagset.case = self.case.case_id
         tagset.problems = []
         self.tagset = tagset
         self._changed()
         before = f" Your previous work was kept in {kept.name}." if kept else ""
-        return f"Restored your work from {source}: {self.progress()}.{before}"
+        return f"Restored your work from {source}: {self.progress()}.{before}{moved}"
 
     def restore(self, data: bytes, name: str) -> str:
         """Restore from an uploaded file's bytes (JSON, or flat CSV with one learner); returns a message."""
@@ -273,11 +330,19 @@ class TaggingSession:
         return dump_tags(self.tagset)
 
     def download_name(self) -> str:
-        """The file name offered for download."""
-        return self.path.name
+        """The file name offered for download, ``<exercise>-<learner>-<date>-tags.json``.
+
+        See :func:`medialit.tagfile.names.download_file_name`: no two learners' downloads share a
+        name, so a class's hand-ins can go into one folder.
+        """
+        return download_file_name(self.exercise_id, self.learner, self.tagset.saved_at)
 
     def __repr__(self) -> str:
         return f"<Exercise {self.exercise_id}: {self.progress()}; autosaved to {self.workspace.name}>"
+
+
+def _named(learner: str | None) -> str:
+    return f"for “{learner}”" if learner else "without a name"
 
 
 def not_found_message(missing: list[str]) -> str:

@@ -1,7 +1,8 @@
 """The learner's work folder: where the tagging widget autosaves, and how work is resumed.
 
 Each exercise (and learner, if named) has one tag file in the work folder, e.g.
-``my-work/hedging-tags.json`` beside the notebook (``MEDIALIT_WORK_DIR`` overrides the folder). Every
+``my-work/hedging-tags.json`` or ``my-work/hedging-josé-1a2b3c4d-tags.json`` beside the notebook
+(``MEDIALIT_WORK_DIR`` overrides the folder; :mod:`medialit.tagfile.names` makes the names). Every
 save goes through :func:`medialit.tagfile.storage.write_tags_atomic`: the new version is written to a
 temporary file and renamed into place, and the previous version is kept as ``<name>.bak``.
 
@@ -12,10 +13,16 @@ work resumes from the backup; otherwise it starts afresh. The message names ever
 
 Backups, copies kept aside, temporary files and locks are never a learner's work: a class
 report skips them by :func:`not_learner_work`, the one statement of how they are named.
+
+:meth:`Workspace.move_to` renames the work (a learner who gives or changes their name) and
+:meth:`Workspace.hand_back` moves a file that belongs to another learner to that learner's own
+file; neither ever overwrites a file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
 import shutil
@@ -31,11 +38,11 @@ from medialit.common.problems import (
     display_name,
 )
 from medialit.tagfile.model import CaseLike, TagSet
+from medialit.tagfile.names import tag_file_name
 from medialit.tagfile.reading import load_tags
 from medialit.tagfile.storage import write_tags_atomic
 
 WORK_DIR_VARIABLE = "MEDIALIT_WORK_DIR"
-SUFFIX = "-tags.json"
 
 
 def work_dir() -> Path:
@@ -47,17 +54,6 @@ def work_dir() -> Path:
     folder = Path(override).expanduser() if override else Path.cwd() / "my-work"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def slug(text: str) -> str:
-    """A safe file-name fragment: letters, digits and hyphens only (``"Ada L."`` → ``"ada-l"``)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
-
-
-def tag_file_name(exercise_id: str, learner: str | None = None) -> str:
-    """The autosave file's name: ``<exercise>-tags.json`` or ``<exercise>-<learner>-tags.json``."""
-    name = slug(learner or "")
-    return f"{exercise_id}-{name}{SUFFIX}" if name else f"{exercise_id}{SUFFIX}"
 
 
 def timestamp() -> str:
@@ -102,6 +98,25 @@ def aside_path(path: Path, label: str) -> Path:
         number += 1
         candidate = path.with_name(f"{stem}.{label}-{timestamp()}-{number}.json")
     return candidate
+
+
+def move_without_replacing(source: Path, target: Path) -> None:
+    """Move ``source`` to ``target`` in one step, never over an existing file (``FileExistsError``).
+
+    A hard link gives the file its new name only if nothing has it yet, then the old name goes, so
+    the file is never missing. Where hard links are not supported (FAT drives, some network
+    folders) it is renamed after checking that ``target`` is free.
+    """
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(errno.EEXIST, "A file of that name already exists", str(target)) from None
+        source.replace(target)
+    else:
+        source.unlink()
 
 
 def readable_time(value: str | None) -> str:
@@ -167,6 +182,35 @@ class Workspace:
         copy = aside_path(self.path, label)
         shutil.copy2(self.path, copy)
         return copy
+
+    def move_to(self, target: Path) -> None:
+        """Rename the tag file and its ``.bak`` to ``target``; from then on this workspace is ``target``.
+
+        Nothing is ever overwritten: if ``target`` exists, ``FileExistsError`` is raised and nothing
+        moves; a ``.bak`` that ``target`` already has is kept, and the old one stays where it was.
+        """
+        if target.exists():
+            raise FileExistsError(errno.EEXIST, "A file of that name already exists", str(target))
+        moved = Workspace(target)
+        if self.path.exists():
+            move_without_replacing(self.path, target)
+        if self.backup.is_file():
+            with contextlib.suppress(FileExistsError):
+                move_without_replacing(self.backup, moved.backup)
+        self.path = target
+
+    def hand_back(self, exercise_id: str, owner: str) -> Path:
+        """Move the tag file, which belongs to ``owner``, to that learner's own file; return where it went.
+
+        If that learner already has a file, it goes aside to ``<stem>.another-learner-<timestamp>.json``.
+        The file is moved as it is, and this workspace keeps its path (for the learner starting here).
+        """
+        own = self.path.with_name(tag_file_name(exercise_id, owner))
+        for target in (own, aside_path(self.path, "another-learner")):
+            with contextlib.suppress(FileExistsError):
+                Workspace(self.path).move_to(target)
+                return target
+        raise FileExistsError(errno.EEXIST, "No free file name", str(own))
 
     def _summary(self, tagset: TagSet, passage_ids: tuple[str, ...]) -> str:
         saved = readable_time(tagset.saved_at)

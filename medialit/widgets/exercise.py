@@ -58,8 +58,11 @@ def start(
     """Start (or resume) an exercise; prints where the work is saved and what was resumed.
 
     ``exercise_id`` is ``attribution``, ``hedging``, ``selective_citation``, ``framing`` or
-    ``capstone``. ``learner`` (optional) is saved in the file and names it. ``folder`` overrides
-    the work folder (default: :func:`medialit.tagfile.workspace.work_dir`).
+    ``capstone``. ``learner`` (optional) is saved in the file and names it
+    (``hedging-josé-1a2b3c4d-tags.json``, see :mod:`medialit.tagfile.names`); a saved file that
+    names another learner is not continued but moved to that learner's own file, and the message
+    says so. ``folder`` overrides the work folder (default:
+    :func:`medialit.tagfile.workspace.work_dir`).
     """
     case = case or load_case()
     spec = case.exercise(exercise_id)

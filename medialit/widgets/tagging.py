@@ -21,7 +21,10 @@ attribute                    control (description)
 ``upload``                   FileUpload "Restore from file" (.json or .csv)
 ===========================  ==================================================================
 
-The key is never in any widget value until "Check my answers" is pressed.
+The key is never in any widget value until "Check my answers" is pressed. Typing or changing the
+name moves the work to that name's file, and the status line says where the work now is (see
+:meth:`medialit.session.tagging.TaggingSession.rename`); Download my tags offers
+``<exercise>-<learner>-<date>-tags.json``, so no two learners' downloads share a name.
 
 **Display.** :meth:`TaggingWidget._repr_mimebundle_` returns the usual widget view
 (``application/vnd.jupyter.widget-view+json``) *and* a ``text/html`` static preview (the
@@ -279,6 +282,7 @@ class TaggingWidget(widgets.VBox):
                 self.cue_boxes[category].value = "; ".join(exercise.cues_of(pid, category))
             self.no_technique_box.value = exercise.is_no_technique(pid)
             self.note.value = exercise.note_of(pid)
+            self.learner.value = exercise.learner or ""
             if pid not in {value for _, value in self.go_to.options}:
                 self._refresh_go_to()
             self.go_to.value = pid
@@ -344,8 +348,11 @@ class TaggingWidget(widgets.VBox):
         self.cue_message.value = status_html(" ".join(messages))
 
     def _on_learner(self, value: str) -> None:
-        if not self._syncing:
-            self.exercise.learner = value
+        """A name typed or changed: the work moves to that name's file, and the status says where."""
+        if self._syncing:
+            return
+        self.exercise.learner = value  # redrawn by _after_change, the name as saved included
+        self._show_status(self.exercise.message)
 
     def _on_go_to(self, pid: str | None) -> None:
         if self._syncing or pid is None:

@@ -1,4 +1,4 @@
-// Run the page's own script under Node: read {payload, sets: [{data, label}]} on stdin, print results.
+// Run the page's own script under Node: read {payload, sets, numbers, files, names} on stdin, print results.
 "use strict";
 const core = require(process.argv[2]);
 let input = "";
@@ -23,5 +23,8 @@ process.stdin.on("end", () => {
   });
   const numbers = job.numbers.map(core.numberText);
   const restored = (job.files || []).map((file) => core.restore(job.payload, file.text, file.name));
-  process.stdout.write(JSON.stringify({ results, segments, numbers, restored }));
+  const names = (job.names || []).map(([learner, savedAt]) => [
+    core.learnerKey(learner), core.learnerPart(learner), core.downloadName("hedging", learner, savedAt)
+  ]);
+  process.stdout.write(JSON.stringify({ results, segments, numbers, restored, names }));
 });

@@ -4,6 +4,8 @@ Thousands of seeded random tag sets (plus the shipped examples) go through
 :func:`medialit.scoring.learner.score` and :func:`~medialit.scoring.learner.feedback` and through
 ``inpage.js`` itself; the scores and the feedback list must agree item by item, exactly: counts,
 ``None`` for undefined values, floats to the last bit, the order of rows, the two-decimal texts.
+Downloads are named alike too (:mod:`medialit.tagfile.names`): for a table of tricky names, for
+every character Python's Unicode database knows, and for seeded random names.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import json
 import math
 import random
 import subprocess
+import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +30,7 @@ from medialit.rendering.inpage import inpage_payload
 from medialit.scoring.learner import feedback, score
 from medialit.sphinx_ext import STATIC
 from medialit.tagfile.csv_form import tags_to_csv
+from medialit.tagfile.names import download_file_name, learner_key, learner_part
 from medialit.tagfile.reading import parse_tags
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,9 +130,10 @@ def _run_node(
     sets: list[dict[str, Any]],
     numbers: list[float],
     files: list[dict[str, str]] | None = None,
+    names: list[tuple[str | None, str | None]] | None = None,
 ) -> dict[str, Any]:
-    job = json.dumps(
-        {"payload": payload, "sets": sets, "numbers": numbers, "files": files or []}, ensure_ascii=False
+    job = json.dumps(  # ASCII, so that names with a lone surrogate pass too
+        {"payload": payload, "sets": sets, "numbers": numbers, "files": files or [], "names": names or []}
     )
     done = subprocess.run(
         [node, str(RUNNER), str(STATIC / "inpage.js")],
@@ -228,3 +234,51 @@ def test_page_restores_the_files_the_package_writes_and_refuses_others(
     assert "hedging" in got[2]["error"] and "nothing was changed" in got[2]["error"]
     assert "another-case" in got[3]["error"]
     assert "not valid JSON" in got[4]["error"]
+
+
+TRICKY_NAMES = [
+    *(None, "", "   ", "Ada L.", "ada-l", "ADA  L.", "Ada\nL.", "Ada\u200bL"),
+    *("王芳", "李明", "さくら", "김민준"),
+    *("José", "Jose\u0301", "JOSÉ", "Ｊｏｓｅ\u0301", "José-María O'Neil", "Zoë", "Łukasz", "Nguyễn Thị Ánh"),
+    *("ΟΔΟΣ ΚΑΙ ΣΑΣ", "Straße", "ẞ", "İstanbul", "ǅemal", "ﬁona", "𝒜da", "ᾼ ᾳ ᾀ", "ͺ", "ϲ", "ᲀ"),
+    *("ᏣᎳᎩ", "ꮳꮃꭹ", "हिन्दी", "محمد", "דָּוִד", "สมชาย", "Արամ", "ნინო", "Ⴀ"),
+    *("😀", "👩🏽\u200d💻 Zoë", "❤\ufe0f Ana", "🇫🇷"),
+    *("!!!", "—", "...", "?", '<>:"/\\|?*', "../../etc/passwd"),
+    *("a" * 300, "𠀀" * 30, "é" * 40, "e\u0301" * 40, "ab" * 23 + "王", "\ud800x", "x\udfff"),
+]
+
+
+def _python_names(learner: str | None, saved_at: str | None) -> list[str | None]:
+    return [learner_key(learner), learner_part(learner), download_file_name("hedging", learner, saved_at)]
+
+
+def _compare_names(node: str, names: list[tuple[str | None, str | None]]) -> None:
+    payload = inpage_payload(_cases()[0], _cases()[0].exercise("hedging"))
+    got = _run_node(node, payload, [], [], names=names)["names"]
+    differ = [
+        (learner, want, have)
+        for (learner, saved_at), have in zip(names, got, strict=True)
+        if have != (want := _python_names(learner, saved_at))
+    ]
+    assert not differ, f"{len(differ)} names differ, e.g. {differ[:5]}"
+
+
+def test_page_names_downloads_as_the_package_does_for_tricky_names(node_path: str) -> None:
+    dates = ["2024-05-01T09:30:00+02:00", "2026-12-31T23:59:59-10:00"]
+    _compare_names(node_path, [(name, date) for name in TRICKY_NAMES for date in dates])
+    learners = {learner_key(name) for name in TRICKY_NAMES}
+    assert len({learner_part(name) for name in TRICKY_NAMES}) == len(learners)  # no two share a name
+
+
+def test_page_names_every_character_as_the_package_does(node_path: str) -> None:
+    """Every character of Python's Unicode database (Node's may be newer), but private-use ones."""
+    known = (chr(code) for code in range(sys.maxunicode + 1))
+    chars = [char for char in known if unicodedata.category(char) not in ("Cn", "Cs", "Co")]
+    _compare_names(node_path, [(char, "2024-05-01") for char in chars])
+
+
+def test_page_names_random_names_as_the_package_does(node_path: str) -> None:
+    rng = random.Random("names")
+    pieces = [*"".join(name or "" for name in TRICKY_NAMES[:-2]), *" -._'ABZaz09ΣσςßİıÅÅ\u0301\u0345"]
+    names = ["".join(rng.choices(pieces, k=rng.randint(0, 70))) for _ in range(3000)]
+    _compare_names(node_path, [(name, "2024-05-01T09:30:00+02:00") for name in names])

@@ -32,10 +32,64 @@ def test_work_dir_can_be_overridden(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert work_dir().is_dir()
 
 
-def test_file_names_per_exercise_and_learner() -> None:
-    assert tag_file_name("hedging") == "hedging-tags.json"
-    assert tag_file_name("hedging", "Ada L.") == "hedging-ada-l-tags.json"
-    assert tag_file_name("hedging", "../../etc") == "hedging-etc-tags.json"
+def test_file_names_per_exercise_and_learner(tmp_path: Path) -> None:
+    assert Workspace.for_exercise("hedging", folder=tmp_path).path == tmp_path / "hedging-tags.json"
+    ada = Workspace.for_exercise("hedging", "Ada L.", folder=tmp_path).path
+    assert ada == tmp_path / tag_file_name("hedging", "Ada L.") and ada.parent == tmp_path
+    assert Workspace.for_exercise("hedging", "../../etc", folder=tmp_path).path.parent == tmp_path
+    assert Workspace.for_exercise("hedging", "ada-l", folder=tmp_path).path != ada
+
+
+def _saved_twice(workspace: Workspace, case) -> tuple[bytes, bytes]:
+    workspace.save(_tags(case, {"p034": ["hedging"]}))
+    workspace.save(_tags(case, {"p034": ["hedging"], "p035": []}))
+    return workspace.path.read_bytes(), workspace.backup.read_bytes()
+
+
+@pytest.fixture(params=[True, False], ids=["hard-links", "no-hard-links"])
+def links(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """With hard links, and without them (a FAT drive, some network folders)."""
+    if not request.param:
+
+        def no_link(*_args: object) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr("os.link", no_link)
+    return bool(request.param)
+
+
+def test_move_to_renames_the_file_and_its_backup(tmp_path: Path, case, links: bool) -> None:
+    workspace = Workspace(tmp_path / "hedging-tags.json")
+    work, backup = _saved_twice(workspace, case)
+    target = tmp_path / tag_file_name("hedging", "Ada")
+    workspace.move_to(target)
+    assert workspace.path == target and target.read_bytes() == work
+    assert workspace.backup.read_bytes() == backup
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name, target.name + ".bak"]
+
+
+def test_move_to_never_overwrites(tmp_path: Path, case, links: bool) -> None:
+    workspace = Workspace(tmp_path / "hedging-tags.json")
+    work, _backup = _saved_twice(workspace, case)
+    target = tmp_path / "hedging-ada-tags.json"
+    target.write_text("Ada's earlier work", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        workspace.move_to(target)
+    assert workspace.path == tmp_path / "hedging-tags.json" and workspace.path.read_bytes() == work
+    assert target.read_text(encoding="utf-8") == "Ada's earlier work"
+
+
+def test_hand_back_moves_another_learner_s_file_to_theirs_as_it_is(tmp_path: Path, case) -> None:
+    workspace = Workspace(tmp_path / "hedging-tags.json")
+    work, backup = _saved_twice(workspace, case)
+    went = workspace.hand_back("hedging", "Ada")
+    assert went == tmp_path / tag_file_name("hedging", "Ada") and went.read_bytes() == work
+    assert Path(f"{went}.bak").read_bytes() == backup
+    assert workspace.path == tmp_path / "hedging-tags.json" and not workspace.path.exists()
+    _saved_twice(workspace, case)  # Ada has her own file now: the next one goes aside
+    aside = workspace.hand_back("hedging", "Ada")
+    assert aside.name.startswith("hedging-tags.another-learner-") and aside.read_bytes() == work
+    assert went.read_bytes() == work
 
 
 def test_fresh_start_says_where_work_is_saved(tmp_path: Path, case) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +13,9 @@ from medialit import load_case
 from medialit.authoring.sample import sample_class
 from medialit.rendering.check import SCORE_COLUMNS, CheckResult
 from medialit.rendering.passages import show_passage, worked_example
+from medialit.tagfile.names import download_file_name, tag_file_name
 from medialit.tagfile.reading import load_tags
+from medialit.tagfile.workspace import Workspace
 from medialit.widgets.exercise import Exercise, start
 
 N = len(load_case().exercise("hedging").passage_ids)  # the hedging exercise's size
@@ -45,8 +48,124 @@ def test_start_prints_and_autosaves_every_change(
 def test_learner_names_the_file(work: Path, case) -> None:
     exercise = start("hedging", learner="Ada", case=case, quiet=True)
     exercise.tag("p044", "hedging")
-    assert exercise.path.name == "hedging-ada-tags.json"
+    assert exercise.path == work / tag_file_name("hedging", "Ada")
     assert saved(exercise)["learner"] == "Ada"
+
+
+@pytest.mark.parametrize(("first", "second"), [("王芳", "李明"), ("José", "Jose"), ("Ada L.", "ada-l")])
+def test_two_learners_never_continue_each_other_s_work(work: Path, case, first: str, second: str) -> None:
+    start("hedging", learner=first, case=case, quiet=True).tag("p044", "hedging")
+    other = start("hedging", learner=second, case=case, quiet=True)
+    assert other.tagset.tags == {} and other.learner == second
+    other.tag("p051", "hedging")
+    assert start("hedging", learner=first, case=case, quiet=True).tagset.tags == {"p044": ["hedging"]}
+    assert len(list(work.glob("hedging-*-tags.json"))) == 2
+
+
+def _file_of(work: Path, case, learner: str | None, tags: dict[str, list[str]]) -> Path:
+    """A tag file at the autosave path of nobody, holding ``learner``'s work (as older versions left it)."""
+    path = work / tag_file_name("hedging")
+    work.mkdir(parents=True, exist_ok=True)
+    data = {"format": "medialit-tags/1", "case": case.case_id, "saved_at": "2024-05-01T09:30:00+00:00"}
+    path.write_text(json.dumps({**data, **({"learner": learner} if learner else {}), "tags": tags}), "utf-8")
+    return path
+
+
+def test_a_file_of_another_learner_is_not_continued(work: Path, case) -> None:
+    ada_work = _file_of(work, case, "Ada", {"p044": ["hedging"]}).read_bytes()
+    exercise = start("hedging", case=case, quiet=True)
+    assert exercise.tagset.tags == {} and exercise.learner is None
+    ada = work / tag_file_name("hedging", "Ada")
+    assert ada.read_bytes() == ada_work  # moved to Ada's own file, as it was
+    assert "belongs to “Ada”" in exercise.message and ada.name in exercise.message
+    assert "type “Ada” as your name" in exercise.message
+    exercise.tag("p051", "hedging")
+    assert saved(exercise)["tags"] == {"p051": ["hedging"]} and ada.read_bytes() == ada_work
+
+
+def test_a_named_learner_never_continues_another_name_s_file(work: Path, case) -> None:
+    path = work / tag_file_name("hedging", "Bo")
+    _file_of(work, case, "Ada", {"p044": ["hedging"]}).replace(path)  # copied by hand, say
+    exercise = start("hedging", learner="Bo", case=case, quiet=True)
+    assert exercise.tagset.tags == {} and exercise.path == path and not path.exists()
+    assert load_tags(work / tag_file_name("hedging", "Ada"), case).tags == {"p044": ["hedging"]}
+    assert "belongs to “Ada”" in exercise.message and "type" not in exercise.message
+
+
+def test_a_file_with_no_name_is_the_learner_s_own(work: Path, case) -> None:
+    _file_of(work, case, None, {"p044": ["hedging"]}).replace(work / tag_file_name("hedging", "Ada"))
+    exercise = start("hedging", learner="ada", case=case, quiet=True)
+    assert exercise.tagset.tags == {"p044": ["hedging"]} and exercise.learner == "ada"
+
+
+def test_giving_a_name_moves_the_work_to_that_name_s_file(work: Path, case) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    exercise.tag("p048", "hedging")
+    unnamed = exercise.path
+    exercise.learner = "Ada"
+    assert exercise.path == work / tag_file_name("hedging", "Ada")
+    assert not unnamed.exists() and not Path(f"{unnamed}.bak").exists()
+    assert saved(exercise)["learner"] == "Ada"
+    assert saved(exercise)["tags"] == {"p044": ["hedging"], "p048": ["hedging"]}
+    assert load_tags(Path(f"{exercise.path}.bak"), case).tags["p044"] == ["hedging"]
+    assert exercise.message.startswith("Your work is now saved for “Ada” in ")
+    assert exercise.message.endswith(f"{exercise.path.name}.")
+    exercise.learner = "ADA "  # the same learner: the file stays
+    assert exercise.path == work / tag_file_name("hedging", "Ada") and saved(exercise)["learner"] == "ADA"
+    assert exercise.message.startswith("Your work stays saved for “ADA” in ")
+    exercise.learner = "Ada Lovelace"
+    assert sorted(p.name for p in work.iterdir()) == sorted([exercise.path.name, f"{exercise.path.name}.bak"])
+    exercise.learner = ""
+    assert exercise.path == unnamed and "without a name" in exercise.message and saved(exercise)["tags"]
+    again = start("hedging", case=case, quiet=True)
+    assert again.tagset.tags == {"p044": ["hedging"], "p048": ["hedging"]}
+
+
+def test_a_name_with_saved_work_continues_it_and_overwrites_nothing(work: Path, case) -> None:
+    start("hedging", learner="Ada", case=case, quiet=True).tag("p051", "hedging")
+    exercise = start("hedging", case=case, quiet=True)  # Ada, next time, before giving her name
+    exercise.tag("p044", "hedging")
+    unnamed = exercise.path
+    exercise.learner = "Ada"
+    assert exercise.path == work / tag_file_name("hedging", "Ada")
+    assert exercise.tagset.tags == {"p051": ["hedging"]} and saved(exercise)["tags"] == {"p051": ["hedging"]}
+    assert load_tags(unnamed, case).tags == {"p044": ["hedging"]}
+    assert "nothing was overwritten" in exercise.message
+    assert exercise.path.name in exercise.message and unnamed.name in exercise.message
+    exercise.learner = None  # and back: each name's work is where it was
+    assert exercise.path == unnamed and exercise.tagset.tags == {"p044": ["hedging"]}
+    assert load_tags(work / tag_file_name("hedging", "Ada"), case).tags == {"p051": ["hedging"]}
+
+
+def test_a_name_that_cannot_be_moved_to_is_explained(
+    work: Path, case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+
+    def read_only(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Workspace, "move_to", read_only)
+    exercise.learner = "Ada"
+    assert exercise.learner is None and exercise.path == work / "hedging-tags.json"
+    assert exercise.message.startswith("Your name was not changed: ")
+    assert exercise.message.endswith("hedging-tags.json could not be renamed (Permission denied).")
+    assert saved(exercise)["tags"] == {"p044": ["hedging"]}
+
+
+def test_download_names_keep_learners_and_days_apart(work: Path, case) -> None:
+    ada = start("hedging", learner="Ada L.", case=case, quiet=True)
+    other = start("hedging", learner="ada-l", case=case, quiet=True)
+    nobody = start("hedging", case=case, quiet=True)
+    for exercise in (ada, other, nobody):
+        exercise.tag("p044", "hedging")
+        exercise.tagset.saved_at = "2024-05-01T09:30:00+02:00"
+    assert ada.download_name() == download_file_name("hedging", "Ada L.", "2024-05-01")
+    assert re.fullmatch(r"hedging-ada-l-[0-9a-f]{8}-2024-05-01-tags\.json", ada.download_name())
+    assert ada.download_name() != other.download_name()
+    assert nobody.download_name() == "hedging-2024-05-01-tags.json"
 
 
 def test_tag_and_no_technique_clear_each_other(work: Path, case) -> None:
@@ -129,14 +248,31 @@ def test_corrupt_autosave_is_moved_aside(work: Path, case, capsys: pytest.Captur
 def test_restore_json_backs_up_current_work(work: Path, case, tmp_path: Path) -> None:
     other = start("hedging", learner="Bo", case=case, quiet=True)
     other.tag("p051", "hedging")
-    exercise = start("hedging", case=case, quiet=True)
+    exercise = start("hedging", learner="Ada", case=case, quiet=True)
     exercise.tag("p044", "hedging")
     message = exercise.restore(other.path.read_bytes(), "bo.json")
     assert message.startswith(f"Restored your work from bo.json: 1 of {N} reviewed")
     assert exercise.tagset.tags == {"p051": ["hedging"]} and saved(exercise)["tags"] == {"p051": ["hedging"]}
-    copies = list(work.glob("hedging-tags.replaced-*.json"))
+    assert saved(exercise)["learner"] == "Ada"  # the name given here wins, and names the file
+    copies = list(work.glob(f"{exercise.path.name.removesuffix('.json')}.replaced-*.json"))
     assert len(copies) == 1 and json.loads(copies[0].read_text())["tags"] == {"p044": ["hedging"]}
     assert copies[0].name in message
+
+
+def test_restore_without_a_name_takes_the_file_s_name_and_its_file(work: Path, case) -> None:
+    bo = start("hedging", learner="Bo", case=case, quiet=True)
+    bo.tag("p051", "hedging")
+    download = bo.json_text().encode()
+    bo.tag("p045", "hedging")  # Bo's autosave has moved on since the download
+    exercise = start("hedging", case=case, quiet=True)
+    exercise.tag("p044", "hedging")
+    message = exercise.restore(download, "bo.json")
+    assert exercise.path == bo.path and exercise.learner == "Bo"
+    assert saved(exercise)["tags"] == {"p051": ["hedging"]}
+    copies = list(work.glob(f"{bo.path.name.removesuffix('.json')}.replaced-*.json"))
+    assert len(copies) == 1 and load_tags(copies[0], case).tags == {"p051": ["hedging"], "p045": ["hedging"]}
+    assert load_tags(work / "hedging-tags.json", case).tags == {"p044": ["hedging"]}
+    assert "hedging-tags.json" in message and bo.path.name in message
 
 
 def test_restore_csv_and_bad_files(work: Path, case) -> None:

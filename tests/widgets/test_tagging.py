@@ -11,6 +11,7 @@ import ipywidgets as widgets
 import pytest
 
 from medialit import load_case
+from medialit.tagfile.names import download_file_name, tag_file_name
 from medialit.widgets.class_upload import ClassUpload
 from medialit.widgets.exercise import start
 from medialit.widgets.tagging import PREVIEW_SENTENCE, TaggingWidget
@@ -209,13 +210,38 @@ def test_learner_field_is_saved(work: Path, case) -> None:
     assert saved(widget)["learner"] == "Ada"
 
 
+def test_typing_a_name_moves_the_work_and_says_where(work: Path, case) -> None:
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True
+    widget.learner.value = "  José\n"
+    path = work / tag_file_name("hedging", "José")
+    assert widget.exercise.path == path and saved(widget)["tags"] == {"p034": ["hedging"]}
+    assert not (work / "hedging-tags.json").exists()
+    assert "now saved for “José”" in widget.status.value and path.name in widget.status.value
+    assert widget.learner.value == "José"  # the name as saved
+
+
+def test_typing_a_name_with_saved_work_shows_that_work(work: Path, case) -> None:
+    earlier = make(case)
+    earlier.learner.value = "Ada"
+    earlier.next_button.click()
+    earlier.no_technique_box.value = True  # p035
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True  # p034, before giving the name
+    widget.learner.value = "Ada"
+    assert widget.exercise.path == earlier.exercise.path and widget.progress.value == 1
+    assert widget.category_boxes["hedging"].value is False and saved(widget)["tags"] == {"p035": []}
+    assert "nothing was overwritten" in widget.status.value and "hedging-tags.json" in widget.status.value
+
+
 def test_download_link_holds_the_current_file(work: Path, case) -> None:
     widget = make(case)
     widget.category_boxes["hedging"].value = True
     assert widget.download_link.value == ""
     widget.download_button.click()
     link = widget.download_link.value
-    assert 'download="hedging-tags.json"' in link and "javascript" not in link.lower()
+    name = download_file_name("hedging", None, saved(widget)["saved_at"])
+    assert f'download="{name}"' in link and "javascript" not in link.lower()
     data = json.loads(base64.b64decode(link.split("base64,")[1].split('"')[0]))
     assert data["tags"] == {"p034": ["hedging"]}
     widget.next_button.click()
@@ -243,7 +269,8 @@ def test_upload_restores_and_backs_up(work: Path, case) -> None:
     assert saved(widget)["tags"] == restored["tags"]
     assert widget.progress.value == 2 and widget.pid == "p034"
     assert widget.category_boxes["hedging"].value is False
-    copies = list(work.glob("hedging-tags.replaced-*.json"))
+    assert widget.exercise.path == work / tag_file_name("hedging", "Ada")  # the file's name is taken
+    copies = list(work.glob(f"{widget.exercise.path.name.removesuffix('.json')}.replaced-*.json"))
     assert len(copies) == 1 and json.loads(copies[0].read_text())["tags"] == {"p034": ["hedging"]}
     assert not widget.upload.value
     assert widget.learner.value == "Ada" and saved(widget)["learner"] == "Ada"

@@ -287,13 +287,112 @@
     return Array.from(cleaned).slice(0, limit || 200).join("") || null;
   }
 
-  function slug(text) {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  /* ---- File names (medialit.tagfile.names): a readable slug and a short hash of the name ---- */
+
+  var SLUG_BYTES = 48;
+  var HASH_DIGITS = 8;
+  // Where Python's str.casefold() differs from lower case (after NFKC): these, the Greek iota
+  // subscript (U+0345, alone or in a letter) as a full iota, and Cherokee, which folds to capitals.
+  var FOLDS = {
+    "\u00df": "ss", "\u03c2": "\u03c3", "\u1c80": "\u0432", "\u1c81": "\u0434", "\u1c82": "\u043e",
+    "\u1c83": "\u0441", "\u1c84": "\u0442", "\u1c85": "\u0442", "\u1c86": "\u044a", "\u1c87": "\u0463",
+    "\u1c88": "\ua64b"
+  };
+
+  /** Python's str.casefold() (full case folding), character by character as Python does it. */
+  function casefold(s) {
+    return s.toLowerCase()
+      .replace(/[\u00df\u03c2\u1c80-\u1c88]/g, function (c) { return FOLDS[c]; })
+      .replace(/[\u0345\u1f80-\u1fff]/g, function (c) { return c.normalize("NFD").replace("\u0345", "\u03b9"); })
+      .replace(/[\u13f8-\u13fd\uab70-\uabbf]/g, function (c) {
+        var code = c.charCodeAt(0);
+        return String.fromCharCode(code < 0xab70 ? code - 8 : code - 0xab70 + 0x13a0);
+      });
   }
 
-  function tagFileName(exercise, learner) {
-    var name = slug(learner || "");
-    return name ? exercise + "-" + name + "-tags.json" : exercise + "-tags.json";
+  /** Who a name stands for, as medialit.tagfile.names.learner_key: cleaned, NFKC, case-folded. */
+  function learnerKey(learner) {
+    var cleaned = cleanLearner(learner);
+    if (cleaned === null) return null;
+    cleaned = cleaned.replace(/[\ud800-\udfff]/gu, "\ufffd"); // lone surrogates, as TextEncoder does
+    return cleanLearner(casefold(cleaned.normalize("NFKC")).normalize("NFKC")); // NFKC can make spaces
+  }
+
+  var SHA_K = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+  ];
+
+  function rotr(x, n) { return (x >>> n) | (x << (32 - n)); }
+
+  /** SHA-256 of the text's UTF-8 bytes, in hex (synchronous: crypto.subtle is async and needs https). */
+  function sha256Hex(text) {
+    var bytes = Array.from(new TextEncoder().encode(text));
+    var bits = bytes.length * 8;
+    bytes.push(0x80);
+    while (bytes.length % 64 !== 56) bytes.push(0);
+    for (var shift = 56; shift >= 0; shift -= 8) bytes.push(Math.floor(bits / Math.pow(2, shift)) & 0xff);
+    var hash = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+    var w = new Array(64);
+    for (var block = 0; block < bytes.length; block += 64) {
+      for (var t = 0; t < 64; t += 1) {
+        if (t < 16) {
+          var at = block + 4 * t;
+          w[t] = (bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3];
+        } else {
+          var s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+          var s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+          w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+        }
+      }
+      var v = hash.slice();
+      for (t = 0; t < 64; t += 1) {
+        var e = v[4], a = v[0];
+        var t1 = (v[7] + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & v[5]) ^ (~e & v[6])) + SHA_K[t] + w[t]) | 0;
+        var t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & v[1]) ^ (a & v[2]) ^ (v[1] & v[2]))) | 0;
+        v = [(t1 + t2) | 0, a, v[1], v[2], (v[3] + t1) | 0, e, v[5], v[6]];
+      }
+      hash = hash.map(function (x, i) { return (x + v[i]) | 0; });
+    }
+    return hash.map(function (x) { return ("0000000" + (x >>> 0).toString(16)).slice(-8); }).join("");
+  }
+
+  function utf8Length(ch) { var c = ch.codePointAt(0); return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+  /** Runs of letters and digits (with their marks) joined by hyphens, cut to SLUG_BYTES of UTF-8. */
+  function slug(key) {
+    var words = (key.match(/(?:[\p{L}\p{N}]\p{M}*)+/gu) || []).join("-");
+    var cut = "", used = 0;
+    Array.from(words).every(function (ch) {
+      used += utf8Length(ch);
+      if (used > SLUG_BYTES) return false;
+      cut += ch;
+      return true;
+    });
+    return cut.replace(/-+$/, "");
+  }
+
+  /** The learner's part of a file name, "<slug>-<hash>" (or "<hash>"), null without a name. */
+  function learnerPart(learner) {
+    var key = learnerKey(learner);
+    if (key === null) return null;
+    var digest = sha256Hex(key).slice(0, HASH_DIGITS);
+    var readable = slug(key);
+    return readable ? readable + "-" + digest : digest;
+  }
+
+  /** "<exercise>-<learner part>-<YYYY-MM-DD>-tags.json", the date of the work (today if unsaved). */
+  function downloadName(exercise, learner, savedAt) {
+    var day = (savedAt || "").slice(0, 10);
+    if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day)) day = nowIso().slice(0, 10);
+    var part = learnerPart(learner);
+    return exercise + "-" + (part ? part + "-" : "") + day + "-tags.json";
   }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -404,8 +503,9 @@
 
   var core = {
     pyStrip: pyStrip, findSpan: findSpan, findSpans: findSpans, cueSegments: cueSegments,
-    numberText: numberText, score: score, feedback: feedback, tagFile: tagFile, tagFileName: tagFileName,
-    cleanLearner: cleanLearner, restore: restore, emptyState: emptyState, nowIso: nowIso
+    numberText: numberText, score: score, feedback: feedback, tagFile: tagFile, learnerKey: learnerKey,
+    learnerPart: learnerPart, downloadName: downloadName, cleanLearner: cleanLearner, restore: restore,
+    emptyState: emptyState, nowIso: nowIso
   };
   /* ---- The view: the exercise in the page, built from the page's JSON ---- */
 
@@ -455,7 +555,7 @@
     function download() {
       var data = tagFile(payload, state);
       var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
-      var link = h(doc, "a", { href: URL.createObjectURL(blob), download: tagFileName(payload.exercise, state.learner) });
+      var link = h(doc, "a", { href: URL.createObjectURL(blob), download: downloadName(payload.exercise, state.learner, data.saved_at) });
       doc.body.appendChild(link);
       link.click();
       link.remove();
