@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+CHECKOUT = Path(__file__).resolve().parents[1]
 CHROMIUM_VARIABLE = "MEDIALIT_CHROMIUM"
 #: Headless Chromium as root on a machine with no network beyond loopback.
 CHROMIUM_ARGS = [
@@ -20,11 +21,18 @@ CHROMIUM_ARGS = [
 
 
 def isolate_jupyter(scratch: Path) -> None:
-    """Point Jupyter, IPython and matplotlib at fresh folders under ``scratch``.
+    """Point Jupyter, IPython and matplotlib at fresh folders under ``scratch``; import this checkout.
 
     So no kernel spec, configuration or font cache left on the machine can leak in; the venv's
-    own ``python3`` kernel is still found, in ``sys.prefix/share/jupyter``.
+    own ``python3`` kernel is still found, in ``sys.prefix/share/jupyter``. ``PYTHONPATH`` starts
+    with this checkout, so every kernel, Voila server and book build the tests start imports the
+    ``medialit`` under test, even where the venv's editable install points at another checkout
+    (a second clone or a git worktree sharing one venv); otherwise the notebook, book and browser
+    tests would pass or fail on that other code.
     """
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(CHECKOUT), *(part for part in os.environ.get("PYTHONPATH", "").split(os.pathsep) if part)]
+    )
     for variable in (
         "JUPYTER_DATA_DIR",
         "JUPYTER_CONFIG_DIR",
