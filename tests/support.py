@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+CHECKOUT = Path(__file__).resolve().parents[1]
 PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)\s*==\s*([^\s;#]+)")
 
 CHROMIUM_VARIABLE = "MEDIALIT_CHROMIUM"
@@ -24,11 +24,18 @@ CHROMIUM_ARGS = [
 
 
 def isolate_jupyter(scratch: Path) -> None:
-    """Point Jupyter, IPython and matplotlib at fresh folders under ``scratch``.
+    """Point Jupyter, IPython and matplotlib at fresh folders under ``scratch``; import this checkout.
 
     So no kernel spec, configuration or font cache left on the machine can leak in; the venv's
-    own ``python3`` kernel is still found, in ``sys.prefix/share/jupyter``.
+    own ``python3`` kernel is still found, in ``sys.prefix/share/jupyter``. ``PYTHONPATH`` starts
+    with this checkout, so every kernel, Voila server and book build the tests start imports the
+    ``medialit`` under test, even where the venv's editable install points at another checkout
+    (a second clone or a git worktree sharing one venv); otherwise the notebook, book and browser
+    tests would pass or fail on that other code.
     """
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(CHECKOUT), *(part for part in os.environ.get("PYTHONPATH", "").split(os.pathsep) if part)]
+    )
     for variable in (
         "JUPYTER_DATA_DIR",
         "JUPYTER_CONFIG_DIR",
@@ -53,7 +60,7 @@ def find_chromium() -> str | None:
 def pins(name: str) -> dict[str, str]:
     """The ``package==version`` lines of a requirements file (not following ``-r``)."""
     found = {}
-    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+    for line in (CHECKOUT / name).read_text(encoding="utf-8").splitlines():
         match = PIN.match(line.strip())
         if match:
             found[match.group(1).lower()] = match.group(2)

@@ -16,8 +16,9 @@ KEY = {(row.passage_id, row.category) for case in CASES.values() for row in case
 PAGES = sorted((ROOT / "book").glob("*.md"))
 QUOTE = re.compile(r"\{quote\}`([a-z]\d+):\s*([^`]+)`")
 PASSAGE_ROLE = re.compile(r"\{passage\}`([a-z]\d+)`")
-PASSAGE_BLOCK = re.compile(r"^[`:]{3,}\{passage\}\s+([a-z]\d+)\s*\n(?::cue:\s*(.+)\n)?", re.M)
-WORKED = re.compile(r"^[`:]{3,}\{worked-example\}\s+([a-z]\d+)\s+(\w+)", re.M)
+# The block directives are namespaced (``medialit-passage``); the bare names are accepted too.
+PASSAGE_BLOCK = re.compile(r"^[`:]{3,}\{(?:medialit-)?passage\}\s+([a-z]\d+)\s*\n(?::cue:\s*(.+)\n)?", re.M)
+WORKED = re.compile(r"^[`:]{3,}\{(?:medialit-)?worked-example\}\s+([a-z]\d+)\s+(\w+)", re.M)
 
 
 def page_ids(path: Path) -> str:
@@ -48,3 +49,14 @@ def test_the_patterns_find_quotes() -> None:
     assert QUOTE.findall(sample) == [("p005", "simply taken for granted")]
     assert PASSAGE_ROLE.findall(sample) == ["p006"]
     assert WORKED.findall("```{worked-example} p012 hedging\n```") == [("p012", "hedging")]
+    assert WORKED.findall("```{medialit-worked-example} p012 hedging\n```") == [("p012", "hedging")]
+    block = "```{medialit-passage} p016\n:cue: would then\n```\n"
+    assert PASSAGE_BLOCK.findall(block) == [("p016", "would then")]
+
+
+def test_the_book_uses_every_form_the_checks_read() -> None:
+    """Each pattern finds something in the book, so none of the checks above runs on nothing."""
+    text = "\n".join(path.read_text(encoding="utf-8") for path in PAGES)
+    for pattern in (QUOTE, PASSAGE_ROLE, PASSAGE_BLOCK, WORKED):
+        assert pattern.findall(text), f"no page of the book matches {pattern.pattern}"
+    assert any(cue for _, cue in PASSAGE_BLOCK.findall(text)), "no passage block of the book has a cue"

@@ -26,6 +26,8 @@ from tests.accessibility import blocking_violations
 pytestmark = [pytest.mark.browser, pytest.mark.book]
 
 READY = ".medialit-inpage[data-ready='true']"
+#: The restore control's file list, emptied once the chosen file has been read (used or refused).
+RESTORE_DONE = "document.querySelector('.medialit-inpage input[type=file]').files.length === 0"
 
 
 def _offline_page(context: Any) -> tuple[Any, list[str]]:
@@ -87,6 +89,7 @@ def test_capstone_works_offline_from_disk(
     _press(page, app.get_by_role("button", name="Check my answers"), "Enter")
     result = app.locator(".medialit-inpage-result")
     assert "Your scores" in result.inner_text()
+    assert app.locator("mark.cue").count() > 0  # the key's cues, now shown (none were before)
     assert app.get_by_role("button", name="Show the key for the").count() == 1
     shown = [
         [cell.strip() for cell in row]
@@ -144,7 +147,7 @@ def test_capstone_works_offline_from_disk(
     other = tmp_path / "hedging-tags.json"
     other.write_text(saved.read_text("utf-8").replace('"capstone"', '"hedging"'), encoding="utf-8")
     app.get_by_label("Restore from file").set_input_files(str(other))
-    page.wait_for_function("document.querySelector('.medialit-inpage-status').textContent.length > 0")
+    page.wait_for_function(RESTORE_DONE)  # the file was read (asynchronously) and refused
     assert "Nothing was restored" in app.locator(".medialit-inpage-status").inner_text()
     assert app.get_by_role("progressbar").get_attribute("aria-valuenow") == "0"
     app.get_by_label("Restore from file").set_input_files(str(saved))

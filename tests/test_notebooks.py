@@ -32,14 +32,20 @@ def test_stored_without_outputs(path: Path) -> None:
 def test_runs_top_to_bottom(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEDIALIT_WORK_DIR", str(tmp_path / "work"))
     notebook = nbformat.read(path, as_version=4)
+    # Every cell runs, whatever an earlier one did, so the assertion below sees (and names) every
+    # error; without allow_errors the client would raise on the first one before it is reached.
     NotebookClient(
-        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(path.parent)}},
     ).execute()
     errors = [
-        output
-        for cell in notebook.cells
+        f"cell {index}: {output.ename}: {output.evalue}"
+        for index, cell in enumerate(notebook.cells)
         if cell.cell_type == "code"
         for output in cell.outputs
         if output.output_type == "error"
     ]
-    assert not errors
+    assert not errors, f"{path.name} does not run top to bottom: " + "; ".join(errors)

@@ -17,7 +17,9 @@ HINTS = Hints.from_manifest(read_manifest(data_dir()))
 
 @pytest.mark.parametrize("folder", case_folders(), ids=lambda folder: folder.name)
 def test_committed_files_are_exactly_what_the_source_gives(folder: Path) -> None:
-    for name, expected in case_derived_files(folder).items():
+    derived = case_derived_files(folder)
+    assert {"article.txt", "passages.csv", "links.csv"} <= set(derived)
+    for name, expected in derived.items():
         committed = (folder / name).read_text(encoding="utf-8")
         assert committed == expected, (
             f"{folder.name}/{name} differs from `python -m medialit rebuild-article`"

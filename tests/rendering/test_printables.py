@@ -24,7 +24,7 @@ def test_worksheet_lists_every_passage_and_no_answers(exercise_id: str) -> None:
         assert CASE.passages.loc[passage_id, "text"] in html.unescape(page)
     for label in (CASE.categories[c]["label"] for c in exercise.categories):
         assert f">{label}<" in page
-    assert "<mark>" not in page
+    assert "<mark" not in page  # no cue is highlighted (the answer key writes <mark class="cue">)
     assert not any(rationale in html.unescape(page) for rationale in CASE.key["rationale"])
 
 
@@ -38,6 +38,7 @@ def test_answer_key_explains_every_judgement_in_the_exercise(exercise_id: str) -
     assert len(rows) > 0
     for row in rows.itertuples():
         assert row.rationale in html.unescape(page)
+    assert page.count('<mark class="cue">') >= (rows["cue"] != "").sum() > 0  # every key cue is shown
     assert page.count('class="arguable">arguable<') == (rows["strength"] == "arguable").sum()
 
 

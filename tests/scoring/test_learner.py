@@ -65,6 +65,7 @@ def test_a_learner_who_matches_the_key_scores_perfectly(case):
 
 
 def test_arguable_pairs_are_neither_required_nor_wrong(case):
+    assert key_tags(case, ("clear", "arguable")) != key_tags(case, ("clear",))  # two different learners
     without = score(TagSet(case.case_id, key_tags(case, ("clear",))), case).categories
     with_them = score(TagSet(case.case_id, key_tags(case, ("clear", "arguable"))), case).categories
     assert without.equals(with_them)
@@ -102,7 +103,7 @@ def test_exercises_restrict_passages_and_categories(case):
         (case.key["passage_id"].isin(passages) & (case.key["category"] == category))
         & (case.key["strength"] == "arguable")
     )
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="no-such-exercise"):
         score(TagSet(case.case_id, {}), case, "no-such-exercise")
 
 
@@ -302,8 +303,16 @@ def test_cue_sums_with_several_alternatives():
 
 def test_extra_tags_get_the_keys_not_this_reason(case):
     (pid, category), reason = next(iter(case.not_this.items()))
+    keyed = set(zip(case.key["passage_id"], case.key["category"], strict=True))
+    unexplained = next(
+        (other, c)
+        for other in case.passages.index
+        for c in case.categories
+        if (other, c) not in keyed and (other, c) not in case.not_this.index
+    )
     tags = key_tags(case)
     tags[pid] = [*tags.get(pid, []), category]
+    tags[unexplained[0]] = [*tags.get(unexplained[0], []), unexplained[1]]
     notes = feedback(TagSet(case.case_id, tags), case)
     row = notes[(notes["passage_id"] == pid) & (notes["category"] == category)].iloc[0]
     assert row["status"] == "extra" and row["not_this"] == reason
@@ -311,6 +320,7 @@ def test_extra_tags_get_the_keys_not_this_reason(case):
         (notes["status"] == "extra")
         & ~notes.set_index(["passage_id", "category"]).index.isin([(pid, category)])
     ]
+    assert list(zip(others["passage_id"], others["category"], strict=True)) == [unexplained]
     assert (others["not_this"] == "").all()
     assert (notes.loc[notes["status"] != "extra", "not_this"] == "").all()
 

@@ -238,10 +238,18 @@ def test_csv_reports_unknown_ids_with_line_numbers(case):
     assert any("line 5" in p and "cells" in p for p in problems)
 
 
-@pytest.mark.parametrize("text", ["", "name,passage\nAda,p001\n", "learner,passage_id,category\n"])
-def test_csv_without_header_or_rows_is_refused(case, text):
-    with pytest.raises(ProblemsError):
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the header"),
+        ("name,passage\nAda,p001\n", "the header"),
+        ("learner,passage_id,category\n", "no tags"),
+    ],
+)
+def test_csv_without_header_or_rows_is_refused(case, text, expected):
+    with pytest.raises(ProblemsError, match=expected) as error:
         parse_tags_csv(text, case, "x.csv")
+    assert all(problem.file == "x.csv" for problem in error.value.problems)
 
 
 def test_a_csv_with_several_learners_cannot_be_scored_as_one(case, tmp_path):

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from medialit.case.loading import load_case
@@ -24,6 +24,14 @@ PASSAGES = list(CASE.passages.index)
 CATEGORIES = list(CASE.categories)
 FOLDER = Path(tempfile.mkdtemp(prefix="medialit-fuzz-"))
 FAST = settings(max_examples=150)
+#: A file that is fully valid, so the branches for good data are always run, whatever is drawn.
+VALID = {
+    "format": FORMAT,
+    "case": CASE.case_id,
+    "saved_at": "2024-05-01T09:30:00Z",
+    "learner": "Ada",
+    "tags": {PASSAGES[0]: [CATEGORIES[0]], PASSAGES[1]: []},
+}
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
@@ -49,6 +57,13 @@ near_valid = st.fixed_dictionaries(
         "notes": st.dictionaries(passage_ids, st.text(max_size=40)),
     },
 )
+
+
+def test_property_tests_run_the_same_examples_on_every_run_and_machine() -> None:
+    """The profile in tests/conftest.py applies: to the default settings and to those made from it."""
+    for current in (settings(), settings.default, FAST):
+        assert current.derandomize, current
+        assert current.database is None and current.print_blob and current.deadline is None
 
 
 def check_loaded(tagset: TagSet) -> None:
@@ -80,11 +95,14 @@ def test_arbitrary_json_gives_tags_or_problems(data):
 
 @FAST
 @given(data=near_valid)
+@example(data=VALID)
+@example(data={**VALID, "tags": {PASSAGES[0]: [CATEGORIES[0]], "p999": []}})
 def test_near_valid_files_give_tags_or_problems_and_round_trip(data):
     try:
         tagset = parse_tags(data, CASE, "x.json")
     except ProblemsError as error:
-        assert all(problem.file == "x.json" for problem in error.problems)
+        assert data != VALID, error
+        assert error.problems and all(problem.file == "x.json" for problem in error.problems)
         return
     check_loaded(tagset)
     dropped = set(data["tags"]) - set(tagset.tags)
@@ -108,11 +126,14 @@ def test_arbitrary_csv_text_gives_tags_or_problems(text):
 @FAST
 @given(
     learner=st.text(max_size=20).filter(lambda s: s.strip() == s and "\x00" not in s),
-    tags=st.dictionaries(st.sampled_from(PASSAGES), st.lists(st.sampled_from(CATEGORIES), unique=True)),
+    tags=st.dictionaries(
+        st.sampled_from(PASSAGES), st.lists(st.sampled_from(CATEGORIES), unique=True), min_size=1
+    ),
 )
 def test_csv_round_trip(learner, tags):
+    """Every example goes through the CSV form (a tag set with no passage has no row to write)."""
     tagset = TagSet(CASE.case_id, tags, learner=learner or None)
-    (back,) = parse_tags_csv(tags_to_csv([tagset]), CASE, "x.csv") if tags else (tagset,)
+    (back,) = parse_tags_csv(tags_to_csv([tagset]), CASE, "x.csv")
     assert back.tags == tags and back.learner == tagset.learner
 
 
@@ -126,6 +147,8 @@ def test_the_command_line_answers_every_file_with_an_exit_code(data):
 
 @FAST
 @given(data=near_valid | json_values)
+@example(data=VALID)
+@example(data={**VALID, "saved_at": 5})
 def test_the_fast_check_agrees_with_the_json_schema(data):
     assert conforms("tags", data) == (schema_errors("tags", data) == [])
 
