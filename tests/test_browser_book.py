@@ -23,11 +23,15 @@ def test_front_page_opens_in_chromium(browser, book_server: str) -> None:
     page.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", [*toc_files(), "genindex", "search"])
-def test_page_has_no_serious_accessibility_violation(browser, book_server: str, name: str) -> None:
-    page = browser.new_page()
+def test_page_has_no_serious_accessibility_violation(
+    browser, book_server: str, name: str, scheme: str
+) -> None:
+    page = browser.new_page(color_scheme=scheme)
     page.goto(f"{book_server}/{name}.html")
     page.wait_for_load_state("load")
+    page.wait_for_selector(f"html[data-theme='{scheme}']", state="attached")  # the theme's script ran
     violations = blocking_violations(page)
     page.close()
     assert not violations, "\n".join(violations)

@@ -19,9 +19,13 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: The theme repaired; another theme (a test's small book) has neither the option nor the buttons.
+THEME = "sphinx_book_theme"
 
 
 def repair_theme(app: Sphinx, config: Config) -> None:
     """Drop the theme's header search field and put the repaired components first in line."""
+    if config.html_theme != THEME:
+        return
     config.html_theme_options.setdefault("navbar_persistent", [])
     config.templates_path.insert(0, str(TEMPLATES))

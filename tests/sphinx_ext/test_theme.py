@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from medialit.sphinx_ext.theme import TEMPLATES, repair_theme
+from medialit.sphinx_ext.theme import TEMPLATES, THEME, repair_theme
 
 
-def _config(**theme_options: object) -> SimpleNamespace:
+def _config(theme: str = THEME, **theme_options: object) -> SimpleNamespace:
     return SimpleNamespace(
-        html_theme_options=dict(theme_options), templates_path=["_templates", "/theme/components"]
+        html_theme=theme,
+        html_theme_options=dict(theme_options),
+        templates_path=["_templates", "/theme/components"],
     )
 
 
@@ -28,3 +30,10 @@ def test_a_header_the_book_asks_for_is_kept() -> None:
     config = _config(navbar_persistent=["search-button"])
     repair_theme(None, config)
     assert config.html_theme_options["navbar_persistent"] == ["search-button"]
+
+
+def test_another_theme_is_left_alone() -> None:
+    config = _config("alabaster")
+    repair_theme(None, config)
+    assert config.html_theme_options == {}
+    assert config.templates_path == ["_templates", "/theme/components"]
