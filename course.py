@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -25,6 +26,8 @@ ROOT = Path(__file__).resolve().parent
 BOOK_INDEX = ROOT / "_build" / "html" / "index.html"
 #: Names the requirements file that made the tests' environment, when not requirements.txt.
 REQUIREMENTS_VARIABLE = "MEDIALIT_TEST_REQUIREMENTS"
+NODE_LOCK = ROOT / "package-lock.json"
+NODE_STAMP = ROOT / "node_modules" / ".medialit-installed"
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,27 @@ def run(*command: str | Path, **variables: str) -> None:
         sys.exit(result.returncode)
 
 
+def install_axe() -> None:
+    """Install the browser tests' axe-core, pinned in ``package-lock.json``, with ``npm ci``.
+
+    Only when the lock file changed since the last install. Without npm the accessibility checks
+    are skipped, which this says; in CI (``CI`` set) a missing npm stops the run instead.
+    """
+    npm = shutil.which("npm")
+    if npm is None:
+        missing = "npm is not installed (apt-get install npm), so the accessibility checks"
+        if os.environ.get("CI"):
+            sys.exit(f"{missing} cannot run, and CI needs them.")
+        print(f"{missing} are skipped.")
+        return
+    lock_digest = hashlib.sha256(NODE_LOCK.read_bytes()).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text() == lock_digest:
+        return
+    print("Installing axe-core for the browser tests' accessibility checks (npm ci) ...")
+    run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    NODE_STAMP.write_text(lock_digest)
+
+
 def book_build_command(python: Path) -> list[str]:
     """The command that builds the book with ``python``'s Jupyter Book; warnings fail it."""
     jupyter_book = python.with_name("jupyter-book.exe" if os.name == "nt" else "jupyter-book")
@@ -141,6 +165,7 @@ def command_test(arguments: list[str]) -> None:
     With ``arguments``, run only ``pytest arguments`` in ``.venv``.
     """
     MAIN.ensure()
+    install_axe()
     run(MAIN.python, "-m", "pytest", *arguments)
     if not arguments:
         command_test_widgets7([])

@@ -1,4 +1,4 @@
-"""course.py: the README's test command runs the suite, then the widget tests on ipywidgets 7.7."""
+"""course.py: the test command (the suite, then the widget tests on ipywidgets 7.7) and its axe-core step."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list:
 
     monkeypatch.setattr(course.Environment, "ensure", ensure)
     monkeypatch.setattr(course, "run", run)
+    monkeypatch.setattr(course, "install_axe", lambda: recorded.append(("axe",)))
     return recorded
 
 
@@ -32,6 +33,7 @@ def test_the_test_command_runs_the_suite_then_the_widget_tests_on_ipywidgets_7(c
     course.command_test([])
     assert calls == [
         ("ensure", ".venv"),
+        ("axe",),
         ([str(course.MAIN.python), "-m", "pytest"], {}),
         ("ensure", ".venv-widgets7"),
         (
@@ -43,7 +45,11 @@ def test_the_test_command_runs_the_suite_then_the_widget_tests_on_ipywidgets_7(c
 
 def test_test_arguments_run_only_that_selection_in_the_main_environment(calls: list) -> None:
     course.command_test(["-k", "book"])
-    assert calls == [("ensure", ".venv"), ([str(course.MAIN.python), "-m", "pytest", "-k", "book"], {})]
+    assert calls == [
+        ("ensure", ".venv"),
+        ("axe",),
+        ([str(course.MAIN.python), "-m", "pytest", "-k", "book"], {}),
+    ]
 
 
 def test_the_widgets7_environment_is_installed_again_only_when_its_file_changes(
@@ -73,3 +79,46 @@ def test_both_virtual_environments_are_git_ignored() -> None:
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     for environment in (course.MAIN, course.WIDGETS7):
         assert f"{environment.folder.name}/" in ignored
+
+
+@pytest.fixture
+def npm_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """A lock file and stamp under ``tmp_path``, an ``npm`` on the path, and its recorded calls."""
+    calls: list[tuple[str, ...]] = []
+    (tmp_path / "node_modules").mkdir()
+    monkeypatch.setattr(course, "NODE_LOCK", tmp_path / "package-lock.json")
+    monkeypatch.setattr(course, "NODE_STAMP", tmp_path / "node_modules" / ".medialit-installed")
+    monkeypatch.setattr(course.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(course, "run", lambda *command: calls.append(tuple(map(str, command))))
+    course.NODE_LOCK.write_text('{"lockfileVersion": 3}')
+    return calls
+
+
+def test_axe_is_installed_with_npm_ci_once_per_lock_file(npm_calls: list[tuple[str, ...]]) -> None:
+    course.install_axe()
+    course.install_axe()
+    assert npm_calls == [("/usr/bin/npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")]
+    course.NODE_LOCK.write_text('{"lockfileVersion": 3, "changed": true}')
+    course.install_axe()
+    assert len(npm_calls) == 2
+
+
+def test_without_npm_the_checks_are_skipped_locally(
+    npm_calls: list[tuple[str, ...]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(course.shutil, "which", lambda name: None)
+    monkeypatch.delenv("CI", raising=False)
+    course.install_axe()
+    assert npm_calls == []
+    assert "npm is not installed (apt-get install npm), so the accessibility checks are skipped." in (
+        capsys.readouterr().out
+    )
+
+
+def test_without_npm_ci_stops(npm_calls: list[tuple[str, ...]], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(course.shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(SystemExit, match="cannot run, and CI needs them") as stopped:
+        course.install_axe()
+    assert stopped.value.code != 0
+    assert npm_calls == []

@@ -23,6 +23,7 @@ Chapters never retype the article. They write:
   generated from the data when the build starts (and again once the ledger's page is known).
 
 A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
+The extension also repairs the book theme's header and buttons (:mod:`medialit.sphinx_ext.theme`).
 Every page that shows data depends on the data files, so an incremental build after a data edit
 reads it again. The book's configuration names the paths the extension needs:
 
@@ -53,6 +54,7 @@ from medialit.sphinx_ext.ledger import LedgerDirective
 from medialit.sphinx_ext.printables import PrintablesDirective, generate, generate_linked
 from medialit.sphinx_ext.roles import PassageRole, QuoteRole
 from medialit.sphinx_ext.sources import unlinked_when_optional
+from medialit.sphinx_ext.theme import repair_theme
 
 STATIC = Path(__file__).parent / "static"
 
@@ -66,6 +68,7 @@ CONFIG_VALUES = ("medialit_data_dir", "medialit_notebooks_dir", "medialit_printa
 
 #: Sphinx events and their handlers, in the order they are connected.
 HANDLERS: tuple[tuple[str, Callable[..., Any]], ...] = (
+    ("config-inited", repair_theme),
     ("builder-inited", start_build),
     ("builder-inited", _add_static_path),
     ("builder-inited", generate),
