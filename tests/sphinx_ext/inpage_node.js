@@ -1,4 +1,5 @@
-// Run the page's own script under Node: read {payload, sets: [{data, label}]} on stdin, print results.
+// Run the page's own script under Node: read {payload, sets: [{data, label}], numbers, files, merges, lists}
+// on stdin, print what the script makes of each.
 "use strict";
 const core = require(process.argv[2]);
 let input = "";
@@ -23,5 +24,7 @@ process.stdin.on("end", () => {
   });
   const numbers = job.numbers.map(core.numberText);
   const restored = (job.files || []).map((file) => core.restore(job.payload, file.text, file.name));
-  process.stdout.write(JSON.stringify({ results, segments, numbers, restored }));
+  const merged = (job.merges || []).map((pair) => core.merge(pair.mine, pair.theirs));
+  const lists = (job.lists || []).map(core.passageList);
+  process.stdout.write(JSON.stringify({ results, segments, numbers, restored, merged, lists }));
 });

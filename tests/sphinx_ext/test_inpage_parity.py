@@ -4,6 +4,8 @@ Thousands of seeded random tag sets (plus the shipped examples) go through
 :func:`medialit.scoring.learner.score` and :func:`~medialit.scoring.learner.feedback` and through
 ``inpage.js`` itself; the scores and the feedback list must agree item by item, exactly: counts,
 ``None`` for undefined values, floats to the last bit, the order of rows, the two-decimal texts.
+Likewise one merge rule for two tabs: seeded random pairs of versions go through
+:func:`medialit.tagfile.merge.merge_tagsets` and the script's ``merge``, with the same result.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from medialit.rendering.inpage import inpage_payload
 from medialit.scoring.learner import feedback, score
 from medialit.sphinx_ext import STATIC
 from medialit.tagfile.csv_form import tags_to_csv
+from medialit.tagfile.merge import merge_tagsets
 from medialit.tagfile.reading import parse_tags
+from medialit.tagfile.workspace import passage_list
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("inpage_node.js")
@@ -125,9 +129,19 @@ def _run_node(
     sets: list[dict[str, Any]],
     numbers: list[float],
     files: list[dict[str, str]] | None = None,
+    merges: list[dict[str, Any]] | None = None,
+    lists: list[list[str]] | None = None,
 ) -> dict[str, Any]:
     job = json.dumps(
-        {"payload": payload, "sets": sets, "numbers": numbers, "files": files or []}, ensure_ascii=False
+        {
+            "payload": payload,
+            "sets": sets,
+            "numbers": numbers,
+            "files": files or [],
+            "merges": merges or [],
+            "lists": lists or [],
+        },
+        ensure_ascii=False,
     )
     done = subprocess.run(
         [node, str(RUNNER), str(STATIC / "inpage.js")],
@@ -228,3 +242,77 @@ def test_page_restores_the_files_the_package_writes_and_refuses_others(
     assert "hedging" in got[2]["error"] and "nothing was changed" in got[2]["error"]
     assert "another-case" in got[3]["error"]
     assert "not valid JSON" in got[4]["error"]
+
+
+#: Edit times that make ties likely: one instant written four ways, a millisecond either side, and
+#: microseconds that the page's clock (milliseconds) and Python's must round alike.
+EDIT_TIMES = [
+    "2024-05-01T09:30:00+00:00",
+    "2024-05-01T11:30:00+02:00",
+    "2024-05-01T09:30:00.000Z",
+    "2024-05-01T04:00:00-05:30",
+    "2024-05-01T09:30:00.001+00:00",
+    "2024-05-01T09:29:59.999+00:00",
+    "2024-05-01T09:30:00.001999+00:00",
+    "2024-05-01T09:31:00.5+00:00",
+    "2024-05-02T08:00:00+01:00",
+]
+
+
+def _edited_version(
+    case: Case, exercise: str, rng: random.Random, base: dict[str, Any] | None
+) -> dict[str, Any]:
+    """A random tag file with edit times (or none, as in older files): ``base`` changed here and there."""
+    if base is None or rng.random() < 0.3:
+        data = random_data(case, exercise, rng)
+    else:
+        data = json.loads(json.dumps(base))
+        other = random_data(case, exercise, rng)
+        for part in ("tags", "cues", "notes"):
+            for pid in list(data.get(part, {})):
+                if rng.random() < 0.3:
+                    del data[part][pid]  # un-reviewed, or its cue words or note removed
+            for pid, value in other.get(part, {}).items():
+                if rng.random() < 0.3:
+                    data.setdefault(part, {})[pid] = value
+        for part in ("cues", "notes"):
+            if not data.get(part):
+                data.pop(part, None)
+    data["saved_at"] = rng.choice(EDIT_TIMES)
+    spec = case.exercise(exercise)
+    if rng.random() < 0.8:
+        touched = [*data["tags"], *data.get("cues", {}), *data.get("notes", {}), *spec.passage_ids]
+        data["edited"] = {pid: rng.choice(EDIT_TIMES) for pid in touched if rng.random() < 0.4}
+    else:
+        data.pop("edited", None)
+    return data
+
+
+@pytest.mark.parametrize("exercise", ["hedging", "capstone"])
+def test_page_merges_two_tabs_exactly_as_the_package(node_path: str, exercise: str) -> None:
+    """Random pairs of versions, with ties, un-reviews and files without edit times: one merge rule."""
+    case = _cases()[0]
+    rng = random.Random(f"merge/{exercise}")
+    expected, merges = [], []
+    for number in range(400):
+        mine_data = _edited_version(case, exercise, rng, None)
+        theirs_data = _edited_version(case, exercise, rng, mine_data if rng.random() < 0.7 else None)
+        mine = parse_tags(mine_data, case, f"mine-{number}.json")
+        theirs = parse_tags(theirs_data, case, f"theirs-{number}.json")
+        merged = merge_tagsets(mine, theirs)
+        expected.append((merged.tagset, list(merged.taken)))
+        merges.append({"mine": mine.to_json(), "theirs": theirs.to_json()})
+    lists = [[f"p{n:03}" for n in range(count)] for count in range(1, 9)]
+    got = _run_node(
+        node_path, inpage_payload(case, case.exercise(exercise)), [], [], merges=merges, lists=lists
+    )
+    assert sum(bool(taken) for _, taken in expected) > 100  # the other tab's changes often win
+    for number, ((tagset, taken), have) in enumerate(zip(expected, got["merged"], strict=True)):
+        state = have["state"]
+        assert state["tags"] == tagset.tags, f"tags differ for pair {number}"
+        assert state["cues"] == tagset.cues, f"cue words differ for pair {number}"
+        assert state["notes"] == tagset.notes, f"notes differ for pair {number}"
+        assert state["edited"] == tagset.edited, f"edit times differ for pair {number}"
+        assert (state.get("learner"), state["saved_at"]) == (tagset.learner, tagset.saved_at)
+        assert have["taken"] == taken, f"the passages taken from the other tab differ for pair {number}"
+    assert got["lists"] == [passage_list(tuple(ids)) for ids in lists]
