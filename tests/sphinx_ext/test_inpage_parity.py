@@ -25,6 +25,7 @@ from medialit.case.model import Case
 from medialit.common.cues import cue_segments
 from medialit.common.numbers import number_text
 from medialit.rendering.inpage import inpage_payload
+from medialit.schemas import schema
 from medialit.scoring.learner import feedback, score
 from medialit.sphinx_ext import STATIC
 from medialit.tagfile.csv_form import tags_to_csv
@@ -316,3 +317,9 @@ def test_page_merges_two_tabs_exactly_as_the_package(node_path: str, exercise: s
         assert (state.get("learner"), state["saved_at"]) == (tagset.learner, tagset.saved_at)
         assert have["taken"] == taken, f"the passages taken from the other tab differ for pair {number}"
     assert got["lists"] == [passage_list(tuple(ids)) for ids in lists]
+
+
+def test_page_reads_edit_times_as_the_schema_allows_them() -> None:
+    """The page keeps a copy of the schema's pattern for edit times (it reads localStorage without it)."""
+    pattern = schema("tags")["properties"]["edited"]["additionalProperties"]["pattern"]
+    assert f'var EDIT_TIME = new RegExp("{pattern}");' in (STATIC / "inpage.js").read_text(encoding="utf-8")

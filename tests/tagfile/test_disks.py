@@ -142,10 +142,10 @@ def test_files_get_the_users_normal_permissions_and_keep_their_mode(
     tmp_path: Path, case, umask_022: None
 ) -> None:
     workspace = Workspace(tmp_path / "hedging-tags.json")
-    workspace.save(_tags(case, {"p044": ["hedging"]}), case)
+    workspace.save(_tags(case, {"p044": ["hedging"]}))
     assert mode(workspace.path) == 0o644  # as the umask says, not a temporary file's 0600
     workspace.path.chmod(0o640)
-    workspace.save(_tags(case, {"p044": ["hedging"], "p045": []}), case)
+    workspace.save(_tags(case, {"p044": ["hedging"], "p045": []}))
     assert mode(workspace.path) == 0o640
 
 
@@ -158,9 +158,9 @@ def test_the_backup_is_the_previous_file_itself_not_a_copy(
     for name in ("copy", "copy2", "copyfile", "copyfileobj"):
         monkeypatch.setattr(shutil, name, no_copy)
     workspace = Workspace(tmp_path / "hedging-tags.json")
-    workspace.save(_tags(case, {"p044": ["hedging"]}), case)
+    workspace.save(_tags(case, {"p044": ["hedging"]}))
     previous = workspace.path.stat()
-    workspace.save(_tags(case, {"p044": ["hedging"], "p045": []}), case)
+    workspace.save(_tags(case, {"p044": ["hedging"], "p045": []}))
     assert workspace.backup.stat().st_ino == previous.st_ino  # a hard link, renamed onto .bak
     assert json.loads(workspace.backup.read_text())["tags"] == {"p044": ["hedging"]}
     assert json.loads(workspace.path.read_text())["tags"] == {"p044": ["hedging"], "p045": []}
@@ -180,9 +180,9 @@ def test_without_hard_links_the_previous_file_is_renamed_to_the_backup(
     monkeypatch.setattr(shutil, "copy2", unsupported)
     monkeypatch.setattr(shutil, "copyfile", unsupported)
     workspace = Workspace(tmp_path / "hedging-tags.json")
-    workspace.save(_tags(case, {"p044": ["hedging"]}), case)
+    workspace.save(_tags(case, {"p044": ["hedging"]}))
     previous = workspace.path.stat()
-    workspace.save(_tags(case, {"p044": ["hedging"], "p045": []}), case)
+    workspace.save(_tags(case, {"p044": ["hedging"], "p045": []}))
     assert workspace.backup.stat().st_ino == previous.st_ino
     assert json.loads(workspace.path.read_text())["tags"] == {"p044": ["hedging"], "p045": []}
 

@@ -31,6 +31,8 @@
   var STRIP = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g");
   var RUNS = new RegExp("[" + WS + "]+", "g");
   var CONTROL = /[\u0000-\u001f\u007f]/g;
+  // An edit time as the tag-file schema allows it (tags.schema.json, "edited"; the parity test checks this copy).
+  var EDIT_TIME = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$");
 
   function pyStrip(s) { return s.replace(STRIP, ""); }
 
@@ -406,7 +408,8 @@
     }
     if (isObject(data.edited)) {
       Object.keys(data.edited).forEach(function (pid) {
-        if (known[pid] && instant(data.edited[pid]) !== null) state.edited[pid] = data.edited[pid];
+        var when = data.edited[pid];
+        if (known[pid] && typeof when === "string" && EDIT_TIME.test(when) && instant(when) !== null) state.edited[pid] = when;
       });
     }
     state.learner = typeof data.learner === "string" ? data.learner : null;
