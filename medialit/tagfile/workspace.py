@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -90,19 +91,30 @@ def can_write(folder: Path) -> bool:
     return True
 
 
-def usable_folder(folder: Path) -> tuple[Path, str]:
-    """``folder`` if it can be written, else :func:`fallback_dir`; with a sentence saying so ("" if none)."""
+class WorkFolder(NamedTuple):
+    """Where the work is saved, the sentence to say about it ("" if none), and whether it can be written."""
+
+    path: Path
+    notice: str = ""
+    writable: bool = True
+
+
+def usable_folder(folder: Path) -> WorkFolder:
+    """``folder`` if it can be written, else :func:`fallback_dir`, with a sentence saying so."""
     if can_write(folder):
-        return folder, ""
+        return WorkFolder(folder)
     fallback = fallback_dir()
     if can_write(fallback):
-        return fallback, (
+        return WorkFolder(
+            fallback,
             f"The work folder {display_name(folder)} cannot be written, so your work is saved in "
-            f"{display_name(fallback)} instead."
+            f"{display_name(fallback)} instead.",
         )
-    return folder, (
+    return WorkFolder(
+        folder,
         f"Neither the work folder {display_name(folder)} nor {display_name(fallback)} can be written, so "
-        "your work is not saved automatically: press Download my tags now and then to keep a copy."
+        "your work is not saved automatically: press Download my tags now and then to keep a copy.",
+        writable=False,
     )
 
 
@@ -197,12 +209,14 @@ def _digest(data: bytes) -> str:
 class Workspace:
     """One tag file in the work folder, saved atomically with a ``.bak`` backup, merged with other sessions.
 
-    ``notice`` is the sentence :meth:`for_exercise` has to say about the folder ("" if none).
+    ``notice`` is the sentence :meth:`for_exercise` has to say about the folder ("" if none);
+    ``writable`` is false when it found no folder that can be written.
     """
 
-    def __init__(self, path: Path | str, notice: str = "") -> None:
+    def __init__(self, path: Path | str, notice: str = "", writable: bool = True) -> None:
         self.path = Path(path)
         self.notice = notice
+        self.writable = writable
         self._seen: str | None = None  # SHA-256 of the bytes last read or written here (None: no file)
         self._case: CaseLike | None = None
 
@@ -214,8 +228,8 @@ class Workspace:
 
         A folder that cannot be written is replaced by :func:`fallback_dir` (see :func:`usable_folder`).
         """
-        folder, notice = usable_folder(Path(folder) if folder is not None else work_dir())
-        return cls(folder / tag_file_name(exercise_id, learner), notice)
+        chosen = usable_folder(Path(folder) if folder is not None else work_dir())
+        return cls(chosen.path / tag_file_name(exercise_id, learner), chosen.notice, chosen.writable)
 
     @property
     def backup(self) -> Path:
@@ -288,7 +302,8 @@ class Workspace:
         if not self.path.exists():
             if self.backup.is_file():
                 return self._from_backup(case, passage_ids, f"Your saved work {self.name} was missing.")
-            return Resume(None, f"Starting fresh. Your work is saved automatically to {self.name}.")
+            saved = f" Your work is saved automatically to {self.name}." if self.writable else ""
+            return Resume(None, f"Starting fresh.{saved}")
         try:
             data = read_limited(self.path)
             tagset = one_learner(parse_tag_file(data, self.name, case), self.name)

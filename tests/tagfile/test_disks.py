@@ -95,6 +95,7 @@ def test_no_writable_folder_at_all_is_said_without_a_traceback(
     read_only(tmp_path / "course", data_home)
     tab = session(case, tmp_path / "course" / "my-work")
     assert "Neither the work folder" in tab.message and "Download my tags" in tab.message
+    assert "saved automatically to" not in tab.message
     tab.tag("p044", "hedging")
     assert tab.message.startswith("Could not save") and tab.tags_of("p044") == ["hedging"]
 
