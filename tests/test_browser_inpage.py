@@ -190,3 +190,41 @@ def test_without_storage_the_page_says_so_and_offers_the_download(browser: Any, 
     saved_at = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["saved_at"]
     assert info.value.suggested_filename == download_file_name("hedging", None, saved_at)
     context.close()
+
+
+def test_two_tabs_of_one_page_merge_their_work(browser: Any, built_book: Path) -> None:
+    """Tab A hears of B's saves at once; tab B misses A's (no storage events) but merges before it saves."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context()
+    tab_a, _refused = _offline_page(context)
+    _open(tab_a, built_book, "02_hedging")
+    tab_b = context.new_page()
+    # B never hears of A's saves, so only its merge before each save can keep A's work.
+    tab_b.add_init_script("window.addEventListener('storage', e => e.stopImmediatePropagation(), true);")
+    _open(tab_b, built_book, "02_hedging")
+    ids = load_case().exercise("hedging").passage_ids
+    app_a, app_b = tab_a.locator(READY), tab_b.locator(READY)
+    progress_a, progress_b = app_a.get_by_role("progressbar"), app_b.get_by_role("progressbar")
+
+    _press(tab_a, app_a.get_by_label("Reviewed: no technique"), "Space")  # A: the first passage
+    expect(progress_a).to_have_attribute("aria-valuenow", "1")
+    expect(progress_b).to_have_attribute("aria-valuenow", "0")
+    _press(tab_b, app_b.get_by_role("button", name="Next"), "Enter")
+    _press(tab_b, app_b.get_by_label("Reviewed: no technique"), "Space")  # B: the second passage
+    expect(progress_b).to_have_attribute("aria-valuenow", "2")  # A's first passage merged in
+    expect(progress_a).to_have_attribute("aria-valuenow", "2")  # and A heard of B's save
+    for _ in range(2):
+        _press(tab_a, app_a.get_by_role("button", name="Next"), "Enter")
+    _press(tab_a, app_a.get_by_label("Reviewed: no technique"), "Space")  # A: the third passage
+    expect(progress_a).to_have_attribute("aria-valuenow", "3")
+    kept = tab_a.evaluate(f"JSON.parse(localStorage.getItem('medialit:{load_case().case_id}:hedging'))")
+    assert kept["tags"] == {pid: [] for pid in ids[:3]}
+    assert set(kept["edited"]) == set(ids[:3])
+    for _ in range(2):
+        _press(tab_b, app_b.get_by_role("button", name="Next"), "Enter")
+    _press(tab_b, app_b.get_by_label("Reviewed: no technique"), "Space")  # B: the fourth passage
+    expect(progress_b).to_have_attribute("aria-valuenow", "4")  # A's third merged in too
+    kept = tab_b.evaluate(f"JSON.parse(localStorage.getItem('medialit:{load_case().case_id}:hedging'))")
+    assert kept["tags"] == {pid: [] for pid in ids[:4]}
+    context.close()

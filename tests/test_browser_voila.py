@@ -8,7 +8,8 @@ page load executes its notebook on a new kernel, which autosaves into the server
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ ACTION_TIMEOUT_MS = 30_000
 CHECK_TIMEOUT_MS = 60_000  # scoring, the plot and the feedback for up to 153 passages
 #: What Voila shows for a cell's traceback (and anything else written to stderr).
 STDERR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+POLL_SECONDS = 0.1  # how often a wait on a file's contents looks again
 
 # notebook, case, exercise id, the exercise's first category (its id and accessible name)
 NOTEBOOKS = [
@@ -200,3 +202,56 @@ def test_keyboard_only(page: Any, voila: VoilaServer) -> None:
     expect(box).not_to_be_checked()
     expect(progress(page)).to_have_attribute("data-reviewed", "0")
     assert ids[0] not in saved_tags(path)["tags"]
+
+
+def wait_for_saved(
+    path: Path, holds: Callable[[dict[str, Any]], bool], timeout: float = 30.0
+) -> dict[str, Any]:
+    """The tag file once ``holds(contents)`` is true, looked at every POLL_SECONDS until ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if data and holds(data):
+            return data
+        assert time.monotonic() < deadline, f"{path.name} never held what was expected; last seen: {data}"
+        time.sleep(POLL_SECONDS)
+
+
+def test_two_tabs_of_one_exercise_never_lose_a_tag(page: Any, browser: Any, voila: VoilaServer) -> None:
+    """Two tabs (two kernels) on one tag file, no learner name: every tick of both ends up in the file."""
+    from playwright.sync_api import expect
+
+    ids = passage_ids("default", "hedging", "hedging")
+    path = fresh_tag_file(voila, "hedging")
+    other = browser.new_page(viewport={"width": 1280, "height": 900})
+    other.set_default_timeout(ACTION_TIMEOUT_MS)
+    try:
+        box_a = open_notebook(page, voila, "02_hedging.ipynb", "Hedging")
+        box_b = open_notebook(other, voila, "02_hedging.ipynb", "Hedging")
+        expect(position(other, 1)).to_have_attribute("data-passage-id", ids[0], timeout=ACTION_TIMEOUT_MS)
+
+        box_a.check()  # A: the first passage
+        expect(progress(page)).to_have_attribute("data-reviewed", "1", timeout=ACTION_TIMEOUT_MS)
+        other.get_by_role("button", name="Next", exact=True).click()
+        expect(position(other, 2)).to_have_attribute("data-passage-id", ids[1], timeout=ACTION_TIMEOUT_MS)
+        box_b.check()  # B: the second passage; its save merges A's first
+        expect(progress(other)).to_have_attribute("data-reviewed", "2", timeout=ACTION_TIMEOUT_MS)
+        for number in (2, 3):
+            page.get_by_role("button", name="Next", exact=True).click()
+            expect(position(page, number)).to_have_attribute(
+                "data-passage-id", ids[number - 1], timeout=ACTION_TIMEOUT_MS
+            )
+        box_a.check()  # A: the third passage; its save merges B's second
+
+        saved = wait_for_saved(path, lambda data: set(ids[:3]) <= set(data["tags"]), ACTION_TIMEOUT_MS / 1000)
+        assert saved["tags"] == {pid: ["hedging"] for pid in ids[:3]}
+        # A shows B's passage as reviewed: its save took B's work on.
+        expect(progress(page)).to_have_attribute("data-reviewed", "3", timeout=ACTION_TIMEOUT_MS)
+        page.get_by_role("button", name="Previous", exact=True).click()
+        expect(position(page, 2)).to_have_attribute("data-passage-id", ids[1], timeout=ACTION_TIMEOUT_MS)
+        expect(box_a).to_be_checked(timeout=ACTION_TIMEOUT_MS)
+    finally:
+        other.close()

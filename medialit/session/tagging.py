@@ -12,7 +12,13 @@ The notebooks reach it through :func:`medialit.widgets.exercise.start`:
 >>> exercise.check()                           # doctest: +SKIP
 
 Every change is saved at once to :attr:`TaggingSession.path` (see
-:mod:`medialit.tagfile.workspace`). This module knows no view: the widget
+:mod:`medialit.tagfile.workspace`), and records when that passage was edited
+(:attr:`~medialit.tagfile.model.TagSet.edited`). When the same exercise is open in another tab or
+kernel, each save merges the other one's changes in, passage by passage, the newer edit winning
+(:mod:`medialit.tagfile.merge`): the session takes on the merged tags, its listeners redraw them,
+and :attr:`TaggingSession.message` says which passages came from the other one.
+
+This module knows no view: the widget
 (:class:`medialit.widgets.tagging.TaggingWidget`) listens through :meth:`TaggingSession.on_change`,
 so anything done in Python shows in the widget and the other way round.
 """
@@ -27,7 +33,8 @@ from medialit.case.labels import category_labels
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import find_span
 from medialit.common.problems import LISTED_IN_SENTENCES, Problem, ProblemsError, display_name
-from medialit.tagfile.model import CUES_MAX, NOTE_MAX, TagSet, clean_learner, now_iso
+from medialit.tagfile.merge import edit_times, passage_ids
+from medialit.tagfile.model import CUES_MAX, NOTE_MAX, TagSet, clean_learner, edit_time, now_iso
 from medialit.tagfile.names import download_file_name, same_learner, tag_file_name
 from medialit.tagfile.reading import one_learner, parse_tag_file
 from medialit.tagfile.storage import dump_tags
@@ -55,7 +62,12 @@ def problems_text(problems: list[Problem]) -> str:
 
 
 class TaggingSession:
-    """One learner's work on one exercise, autosaved on every change (the state, with no view)."""
+    """One learner's work on one exercise, autosaved on every change (the state, with no view).
+
+    :attr:`message` is the latest thing to tell the learner about the saved work: what was
+    resumed, where it is saved, what another tab's changes merged in, or that a save failed (a
+    save error is cleared, to "", by the next save that works).
+    """
 
     def __init__(
         self, case: Case, spec: ExerciseSpec, workspace: Workspace, learner: str | None = None
@@ -64,6 +76,7 @@ class TaggingSession:
         self.spec = spec
         self.labels = category_labels(case, spec.categories)
         self._listeners: list[Callable[[], None]] = []
+        self._save_failed = False
         self.message = self._open(workspace, clean_learner(learner))
 
     def _open(self, workspace: Workspace, learner: str | None) -> str:
@@ -92,10 +105,11 @@ class TaggingSession:
         self.workspace = workspace
         self.tagset = tagset or TagSet(case=self.case.case_id, tags={})
         self.tagset.exercise = self.exercise_id
+        self.tagset.edited = edit_times(self.tagset)  # a file without edit times: edited when saved
         self.tagset.learner = learner
         self.resumed_from_backup = resumed.from_backup and tagset is not None
         self.moved_to = resumed.moved_to
-        return message
+        return " ".join(part for part in (workspace.notice, message) if part)
 
     # --- what is there ------------------------------------------------------------------------
 
@@ -201,7 +215,7 @@ class TaggingSession:
         self._check_passage(passage_id)
         self._check_category(category)
         self._add_tag(passage_id, category)
-        self._changed()
+        self._changed(passage_id)
 
     def _add_tag(self, passage_id: str, category: str) -> None:
         given = self.tagset.tags.setdefault(passage_id, [])
@@ -218,21 +232,21 @@ class TaggingSession:
             if not given:
                 del self.tagset.tags[passage_id]
         self._drop_cues(passage_id, category)
-        self._changed()
+        self._changed(passage_id)
 
     def no_technique(self, passage_id: str) -> None:
         """Mark a passage reviewed with no technique (this clears its tags and cue words)."""
         self._check_passage(passage_id)
         self.tagset.tags[passage_id] = []
         self.tagset.cues.pop(passage_id, None)
-        self._changed()
+        self._changed(passage_id)
 
     def unreview(self, passage_id: str) -> None:
         """Mark a passage as not reviewed (its tags and cue words go; the note stays)."""
         self._check_passage(passage_id)
         self.tagset.tags.pop(passage_id, None)
         self.tagset.cues.pop(passage_id, None)
-        self._changed()
+        self._changed(passage_id)
 
     def _drop_cues(self, passage_id: str, category: str) -> None:
         by_category = self.tagset.cues.get(passage_id, {})
@@ -256,7 +270,7 @@ class TaggingSession:
             self.tagset.cues.setdefault(passage_id, {})[category] = list(dict.fromkeys(kept))[:CUES_MAX]
         else:
             self._drop_cues(passage_id, category)
-        self._changed()
+        self._changed(passage_id)
         return missing
 
     def cue(self, passage_id: str, category: str, words: str) -> bool:
@@ -273,7 +287,7 @@ class TaggingSession:
             self.tagset.notes[passage_id] = text[:NOTE_MAX]
         else:
             self.tagset.notes.pop(passage_id, None)
-        self._changed()
+        self._changed(passage_id)
 
     def replace(self, tagset: TagSet, source: str) -> str:
         """Replace the work with ``tagset`` (an upload), keeping a copy of the current file first."""
@@ -288,8 +302,9 @@ class TaggingSession:
         kept = self.workspace.keep_copy("replaced")
         tagset.case = self.case.case_id
         tagset.problems = []
+        touched = dict.fromkeys([*passage_ids(self.tagset), *passage_ids(tagset)])
         self.tagset = tagset
-        self._changed()
+        self._changed(*touched)  # every passage is edited now, so another tab's older edits do not win
         before = f" Your previous work was kept in {kept.name}." if kept else ""
         return f"Restored your work from {source}: {self.progress()}.{before}{moved}"
 
@@ -307,15 +322,25 @@ class TaggingSession:
         message = self.replace(tagset, name)
         return message + (f" Skipped: {problems_text(skipped)}" if skipped else "")
 
-    def _changed(self) -> None:
+    def _changed(self, *edited: str) -> None:
+        """Record when the ``edited`` passages changed, save (merging another tab's work), redraw."""
+        when = edit_time()
+        for passage_id in edited:
+            self.tagset.edited[passage_id] = when
         self.tagset.saved_at = now_iso()
         try:
-            self.workspace.save(self.tagset)
+            saved = self.workspace.save(self.tagset, self.case)
         except OSError as error:
+            self._save_failed = True
             self.message = (
                 f"Could not save to {self.workspace.name} ({error.strerror or error}). "
                 "Press Download my tags to keep a copy of your work."
             )
+        else:
+            self.tagset = saved.tagset
+            if saved.message or self._save_failed:
+                self.message = saved.message
+            self._save_failed = False
         for listener in list(self._listeners):
             listener()
 

@@ -42,18 +42,22 @@ class ClassFiles:
     skipped: Counter[str] = field(default_factory=Counter)
 
     def skipped_sentence(self) -> str:
-        """One sentence saying how many files were skipped and why ("" when none were)."""
-        total = sum(self.skipped.values())
+        """One sentence saying how many files were skipped and why ("" when none were).
+
+        The saves' own lock files (empty, hidden, left beside every tag file) are not counted.
+        """
+        said = {kind: count for kind, count in self.skipped.items() if kind not in _UNSAID}
+        total = sum(said.values())
         if not total:
             return ""
-        kinds = ", ".join(
-            count_text(count, kind, _PLURALS.get(kind)) for kind, count in sorted(self.skipped.items())
-        )
+        kinds = ", ".join(count_text(count, kind, _PLURALS.get(kind)) for kind, count in sorted(said.items()))
         what = "is not a learner's" if total == 1 else "are not learners'"
         return f"Skipped {count_text(total, 'file')} that {what} work: {kinds}."
 
 
 _PLURALS = {"copy kept aside": "copies kept aside"}
+#: Kinds of skipped file that hold no work and are not mentioned.
+_UNSAID = frozenset({"lock file"})
 
 
 def _skip_reason(path: Path) -> str | None:

@@ -6,10 +6,13 @@ The JSON form (its only statement is ``medialit/schemas/tags.schema.json``)::
      "saved_at": "2024-05-01T09:30:00+00:00",
      "tags": {"p001": ["framing"], "p002": []},
      "cues": {"p001": {"framing": ["Weaken Rivals"]}},
-     "notes": {"p002": "not sure"}}
+     "notes": {"p002": "not sure"},
+     "edited": {"p001": "2024-05-01T09:29:12.250+00:00", "p002": "2024-05-01T09:30:00.015+00:00"}}
 
 A passage with an empty list was reviewed and given no tag; a passage absent from ``tags`` was
-not reviewed.
+not reviewed. ``edited`` says when each passage was last changed (also one marked not reviewed
+again), so that two tabs or kernels saving to one file can be merged passage by passage
+(:mod:`medialit.tagfile.merge`).
 """
 
 from __future__ import annotations
@@ -48,7 +51,8 @@ class TagSet:
 
     ``problems`` holds what was reported and skipped while reading (unknown ids and so on);
     ``source`` names the file the tags came from, if any; ``exercise`` is the exercise the file
-    records it was made for (optional: older files do not say).
+    records it was made for (optional: older files do not say); ``edited`` maps a passage id to
+    when it was last changed (an ISO 8601 time, see :func:`edit_time`).
     """
 
     case: str
@@ -59,6 +63,7 @@ class TagSet:
     notes: dict[str, str] = field(default_factory=dict)
     source: str = ""
     exercise: str | None = None
+    edited: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list, compare=False)
 
     @property
@@ -81,12 +86,19 @@ class TagSet:
             data["cues"] = {pid: {c: list(w) for c, w in cues.items()} for pid, cues in self.cues.items()}
         if self.notes:
             data["notes"] = dict(self.notes)
+        if self.edited:
+            data["edited"] = dict(self.edited)
         return data
 
 
 def now_iso() -> str:
     """The current time as an ISO 8601 string with the UTC offset, to the second."""
     return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def edit_time() -> str:
+    """The current time as an ISO 8601 string with the UTC offset, to the millisecond (for ``edited``)."""
+    return datetime.now().astimezone().isoformat(timespec="milliseconds")
 
 
 _LEARNER = schema("tags")["properties"]["learner"]

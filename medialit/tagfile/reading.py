@@ -178,9 +178,27 @@ def parse_tags(data: Any, case: CaseLike, name: str = "<tags>") -> TagSet:
         exercise=data.get("exercise"),
         cues=cues,
         notes=notes,
+        edited=_edit_times(data.get("edited", {}), known_ids, name, warnings),
         source=name,
         problems=warnings,
     )
+
+
+def _edit_times(
+    given: dict[str, str], known_ids: set[str], name: str, warnings: list[Problem]
+) -> dict[str, str]:
+    """The ``edited`` times of known passages that are real dates; the others are reported and skipped."""
+    edited: dict[str, str] = {}
+    for pid, when in given.items():
+        if pid not in known_ids:
+            warnings.append(Problem(name, f"unknown passage id {pid!r} in edited (skipped)"))
+        elif _check_saved_at(when, name):
+            warnings.append(
+                Problem(name, f"the edit time {when!r} of {pid} is not a real date and time (skipped)")
+            )
+        else:
+            edited[pid] = when
+    return edited
 
 
 def parse_tag_file(data: bytes, name: str, case: CaseLike) -> list[TagSet]:

@@ -2,27 +2,43 @@
 
 Each exercise (and learner, if named) has one tag file in the work folder, e.g.
 ``my-work/hedging-tags.json`` or ``my-work/hedging-josé-1a2b3c4d-tags.json`` beside the notebook
-(``MEDIALIT_WORK_DIR`` overrides the folder; :mod:`medialit.tagfile.names` makes the names). Every
-save goes through :func:`medialit.tagfile.storage.write_tags_atomic`: the new version is written to a
-temporary file and renamed into place, and the previous version is kept as ``<name>.bak``.
+(``MEDIALIT_WORK_DIR`` overrides the folder; :mod:`medialit.tagfile.names` makes the names).
 
-On start, :meth:`Workspace.resume` reads that file back and says what it did. A file that
-cannot be used (bad JSON, wrong format, truncated, another case) is never overwritten: it is
-moved aside to ``<stem>.corrupt-<timestamp>.json`` and, if the ``.bak`` backup is usable, the
-work resumes from the backup; otherwise it starts afresh. The message names every file.
+**The folder.** Before anything is saved, :meth:`Workspace.for_exercise` checks that the work
+folder can be written (it creates and removes a small hidden file). If it cannot (a read-only
+course folder on a JupyterHub, or one that cannot be created), the work goes to a per-user folder
+instead (:func:`fallback_dir`, from ``platformdirs``) and :attr:`Workspace.notice` says so,
+naming both folders.
+
+**Saving.** Every save (:meth:`Workspace.save`) holds a lock on the file across processes
+(:mod:`medialit.tagfile.locking`) and re-reads it. If another tab or kernel changed it since this
+workspace last read or wrote it (the SHA-256 of its bytes differs), the two versions are merged,
+passage by passage, the newer edit winning (:mod:`medialit.tagfile.merge`), and the save returns
+the merged tags with a sentence saying which passages came from the other version; if the file
+became unusable meanwhile, it is moved aside (as below) and this version is saved. The file is
+then written atomically, the previous version kept as ``<name>.bak``
+(:mod:`medialit.tagfile.storage`).
+
+**Resuming.** On start, :meth:`Workspace.resume` reads that file back and says what it did. A
+file that cannot be used (bad JSON, wrong format, truncated, another case) is never overwritten:
+it is moved aside to ``<stem>.corrupt-<timestamp>.json`` (or, where that is not allowed, left as
+it is) and, if the ``.bak`` backup is usable, the work resumes from the backup; otherwise it
+starts afresh. A file that is missing while its backup is there resumes from the backup too. The
+message names every file.
+
+**Moving.** :meth:`Workspace.move_to` renames the work (a learner who gives or changes their name)
+and :meth:`Workspace.hand_back` moves a file that belongs to another learner to that learner's own
+file; neither ever overwrites a file.
 
 Backups, copies kept aside, temporary files and locks are never a learner's work: a class
 report skips them by :func:`not_learner_work`, the one statement of how they are named.
-
-:meth:`Workspace.move_to` renames the work (a learner who gives or changes their name) and
-:meth:`Workspace.hand_back` moves a file that belongs to another learner to that learner's own
-file; neither ever overwrites a file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import shutil
@@ -30,6 +46,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
+
+import platformdirs
 
 from medialit.common.problems import (
     LISTED_IN_RESUME_REASON,
@@ -37,23 +56,81 @@ from medialit.common.problems import (
     ProblemsError,
     display_name,
 )
+from medialit.tagfile.locking import LOCK_SUFFIX, locked
+from medialit.tagfile.merge import merge_tagsets
 from medialit.tagfile.model import CaseLike, TagSet
 from medialit.tagfile.names import tag_file_name
-from medialit.tagfile.reading import load_tags
-from medialit.tagfile.storage import write_tags_atomic
+from medialit.tagfile.reading import load_tags, one_learner, parse_tag_file, read_limited
+from medialit.tagfile.storage import (
+    BACKUP_SUFFIX,
+    backup_path,
+    create_temporary,
+    dump_tags,
+    write_text_atomic,
+)
 
 WORK_DIR_VARIABLE = "MEDIALIT_WORK_DIR"
 
 
 def work_dir() -> Path:
-    """The work folder (created if needed): ``$MEDIALIT_WORK_DIR``, else ``my-work`` in the current folder.
+    """The work folder: ``$MEDIALIT_WORK_DIR``, else ``my-work`` in the current folder (created if it can be).
 
     A notebook's kernel runs in the notebook's folder, so the work is saved beside the notebook.
+    Whether it can be written is checked by :func:`usable_folder` before anything is saved.
     """
     override = os.environ.get(WORK_DIR_VARIABLE)
     folder = Path(override).expanduser() if override else Path.cwd() / "my-work"
-    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def fallback_dir() -> Path:
+    """The per-user work folder used when the work folder cannot be written.
+
+    ``my-work`` in the user's data folder as ``platformdirs`` finds it, e.g.
+    ``~/.local/share/medialit/my-work`` on Linux (``$XDG_DATA_HOME`` moves it).
+    """
+    return platformdirs.user_data_path("medialit", appauthor=False) / "my-work"
+
+
+def can_write(folder: Path) -> bool:
+    """Whether files can be created in ``folder`` (made if missing): a hidden file is created and removed."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = create_temporary(folder / "write-check")
+        os.close(handle)
+        probe.unlink()
+    except OSError:
+        return False
+    return True
+
+
+class WorkFolder(NamedTuple):
+    """Where the work is saved, the sentence to say about it ("" if none), and whether it can be written."""
+
+    path: Path
+    notice: str = ""
+    writable: bool = True
+
+
+def usable_folder(folder: Path) -> WorkFolder:
+    """``folder`` if it can be written, else :func:`fallback_dir`, with a sentence saying so."""
+    if can_write(folder):
+        return WorkFolder(folder)
+    fallback = fallback_dir()
+    if can_write(fallback):
+        return WorkFolder(
+            fallback,
+            f"The work folder {display_name(folder)} cannot be written, so your work is saved in "
+            f"{display_name(fallback)} instead.",
+        )
+    return WorkFolder(
+        folder,
+        f"Neither the work folder {display_name(folder)} nor {display_name(fallback)} can be written, so "
+        "your work is not saved automatically: press Download my tags now and then to keep a copy.",
+        writable=False,
+    )
 
 
 def timestamp() -> str:
@@ -61,10 +138,6 @@ def timestamp() -> str:
     return datetime.now().strftime("%Y%m%dT%H%M%S")
 
 
-#: The suffix of the previous version every save keeps (``<name>.bak``).
-BACKUP_SUFFIX = ".bak"
-#: The suffix of the lock a session holds on its tag file (``<name>.lock``).
-LOCK_SUFFIX = ".lock"
 #: The labels of the copies moved or kept aside (``<stem>.<label>-<timestamp>[-<n>].json``).
 ASIDE_LABELS = ("replaced", "corrupt")
 _ASIDE_COPY = re.compile(rf".+\.(?:{'|'.join(ASIDE_LABELS)})-\d{{8}}T\d{{6}}(?:-\d+)?\.json", re.IGNORECASE)
@@ -75,7 +148,7 @@ def not_learner_work(name: str) -> str | None:
 
     ``"backup"`` (``<name>.bak``), ``"copy kept aside"`` (``<stem>.replaced-<timestamp>.json``,
     ``<stem>.corrupt-<timestamp>.json``), ``"temporary file"`` (``.<name>.<random>.tmp``, left
-    by an interrupted save) or ``"lock file"`` (``<name>.lock``).
+    by an interrupted save) or ``"lock file"`` (``.<name>.lock``).
     """
     lower = name.lower()
     if lower.endswith(BACKUP_SUFFIX):
@@ -146,34 +219,115 @@ def _problem_text(error: ProblemsError) -> str:
     return "; ".join(problem.message for problem in error.problems[:LISTED_IN_RESUME_REASON])
 
 
-class Workspace:
-    """One tag file in the work folder, saved atomically with a ``.bak`` backup."""
+@dataclass
+class Saved:
+    """What :meth:`Workspace.save` wrote: the tags as saved (merged if need be), what to tell the learner."""
 
-    def __init__(self, path: Path | str) -> None:
+    tagset: TagSet
+    message: str = ""  # "" when there is nothing to say
+
+
+#: How many passages a message about a merge names; the rest are counted.
+LISTED_IN_MERGE = 5
+
+
+def passage_list(passage_ids: tuple[str, ...]) -> str:
+    """Passage ids as readable words: ``p045``, ``p045 and p046``, ``p045, p046, … and 3 more passages``."""
+    shown, rest = list(passage_ids[:LISTED_IN_MERGE]), len(passage_ids) - LISTED_IN_MERGE
+    if rest > 0:
+        return f"{', '.join(shown)} and {rest} more passage{'s' if rest > 1 else ''}"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def merged_message(taken: tuple[str, ...]) -> str:
+    """The sentence saying that another tab's or kernel's changes were merged ("" if none were)."""
+    if not taken:
+        return ""
+    return (
+        "This exercise is also open in another tab or kernel; its changes to "
+        f"{passage_list(taken)} were merged with yours."
+    )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Workspace:
+    """One tag file in the work folder, saved atomically with a ``.bak`` backup, merged with other sessions.
+
+    ``notice`` is the sentence :meth:`for_exercise` has to say about the folder ("" if none);
+    ``writable`` is false when it found no folder that can be written.
+    """
+
+    def __init__(self, path: Path | str, notice: str = "", writable: bool = True) -> None:
         self.path = Path(path)
+        self.notice = notice
+        self.writable = writable
+        self._seen: str | None = None  # SHA-256 of the bytes last read or written here (None: no file)
+        self._case: CaseLike | None = None
 
     @classmethod
     def for_exercise(
         cls, exercise_id: str, learner: str | None = None, folder: Path | None = None
     ) -> Workspace:
-        """The workspace of one exercise (and learner) in ``folder`` (default :func:`work_dir`)."""
-        folder = Path(folder) if folder is not None else work_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        return cls(folder / tag_file_name(exercise_id, learner))
+        """The workspace of one exercise (and learner) in ``folder`` (default :func:`work_dir`).
+
+        A folder that cannot be written is replaced by :func:`fallback_dir` (see :func:`usable_folder`).
+        """
+        chosen = usable_folder(Path(folder) if folder is not None else work_dir())
+        return cls(chosen.path / tag_file_name(exercise_id, learner), chosen.notice, chosen.writable)
 
     @property
     def backup(self) -> Path:
         """The previous version, kept by every save."""
-        return self.path.with_name(self.path.name + BACKUP_SUFFIX)
+        return backup_path(self.path)
 
     @property
     def name(self) -> str:
         """The tag file's name as shown in messages."""
         return display_name(self.path)
 
-    def save(self, tagset: TagSet) -> Path:
-        """Save atomically (the previous version becomes ``.bak``); return the path."""
-        return write_tags_atomic(self.path, tagset)
+    def save(self, tagset: TagSet, case: CaseLike | None = None) -> Saved:
+        """Save ``tagset`` atomically, merged with what another tab or kernel saved since this one looked.
+
+        ``case`` (default: the one given to :meth:`resume`) is what another version is read against.
+        Returns the tags as saved (``tagset`` itself, or the merge) and a sentence when there is
+        something to tell the learner. Raises :class:`OSError` when the file cannot be written.
+        """
+        with locked(self.path):
+            saved, message = self._reconcile(tagset, case or self._case)
+            text = dump_tags(saved)
+            write_text_atomic(self.path, text)
+            self._seen = _digest(text.encode("utf-8"))
+        return Saved(saved, message)
+
+    def _reconcile(self, tagset: TagSet, case: CaseLike | None) -> tuple[TagSet, str]:
+        """``tagset``, merged with the file if another session changed it (under the lock)."""
+        if not self.path.exists():
+            return tagset, ""
+        try:
+            data = read_limited(self.path)
+        except ProblemsError as error:
+            return tagset, self._set_aside(_problem_text(error))
+        if _digest(data) == self._seen:
+            return tagset, ""
+        if case is None:
+            raise TypeError("Workspace.save needs the case to merge with another version of the file.")
+        try:
+            theirs = one_learner(parse_tag_file(data, self.name, case), self.name)
+        except ProblemsError as error:
+            return tagset, self._set_aside(_problem_text(error))
+        merged = merge_tagsets(tagset, theirs)
+        return merged.tagset, merged_message(merged.taken)
+
+    def _set_aside(self, reason: str) -> str:
+        moved = aside_path(self.path, "corrupt")
+        self.path.replace(moved)
+        return (
+            f"Your saved work in {self.name} was changed elsewhere and could not be read ({reason}); "
+            f"it was moved aside to {display_name(moved)} and your current work was saved."
+        )
 
     def keep_copy(self, label: str = "replaced") -> Path | None:
         """Copy the current file to ``<stem>.<label>-<timestamp>.json`` (before replacing it)."""
@@ -219,37 +373,55 @@ class Workspace:
 
     def resume(self, case: CaseLike, passage_ids: Iterable[str]) -> Resume:
         """Read the saved work back; move an unusable file aside and fall back on the backup."""
+        self._case = case
         passage_ids = tuple(passage_ids)
         if not self.path.exists():
-            return Resume(None, f"Starting fresh. Your work is saved automatically to {self.name}.")
+            if self.backup.is_file():
+                return self._from_backup(case, passage_ids, f"Your saved work {self.name} was missing.")
+            saved = f" Your work is saved automatically to {self.name}." if self.writable else ""
+            return Resume(None, f"Starting fresh.{saved}")
         try:
-            tagset = load_tags(self.path, case)
+            data = read_limited(self.path)
+            tagset = one_learner(parse_tag_file(data, self.name, case), self.name)
         except ProblemsError as error:
             return self._recover(case, passage_ids, _problem_text(error))
+        self._seen = _digest(data)
         message = f"Resumed your work from {self.name}, {self._summary(tagset, passage_ids)}"
         return Resume(tagset, message + _warnings(tagset))
 
     def _recover(self, case: CaseLike, passage_ids: tuple[str, ...], reason: str) -> Resume:
-        moved = aside_path(self.path, "corrupt")
-        self.path.replace(moved)
-        said = (
-            f"Your saved work in {self.name} could not be read ({reason}). It was moved aside to "
-            f"{display_name(moved)}, so nothing was overwritten."
-        )
+        aside = aside_path(self.path, "corrupt")
+        moved: Path | None = aside
+        try:
+            self.path.replace(aside)
+        except OSError as error:
+            moved = None
+            said = (
+                f"Your saved work in {self.name} could not be read ({reason}), and it could not be moved "
+                f"aside ({error.strerror or error}), so it was left as it is."
+            )
+        else:
+            said = (
+                f"Your saved work in {self.name} could not be read ({reason}). It was moved aside to "
+                f"{display_name(aside)}, so nothing was overwritten."
+            )
         if self.backup.is_file():
-            try:
-                tagset = load_tags(self.backup, case)
-            except ProblemsError as error:
-                reason = _problem_text(error)
-                said += f" The backup {display_name(self.backup)} could not be used either ({reason})."
-            else:
-                self.save(tagset)
-                message = (
-                    f"{said} Resumed from the backup {display_name(self.backup)}, "
-                    f"{self._summary(tagset, passage_ids)}"
-                )
-                return Resume(tagset, message + _warnings(tagset), moved, from_backup=True)
+            return self._from_backup(case, passage_ids, said, moved)
         return Resume(None, f"{said} Starting fresh; your work is saved to {self.name}.", moved)
+
+    def _from_backup(
+        self, case: CaseLike, passage_ids: tuple[str, ...], said: str, moved: Path | None = None
+    ) -> Resume:
+        backup = display_name(self.backup)
+        try:
+            tagset = load_tags(self.backup, case)
+        except ProblemsError as error:
+            said += f" The backup {backup} could not be used either ({_problem_text(error)})."
+            return Resume(None, f"{said} Starting fresh; your work is saved to {self.name}.", moved)
+        with contextlib.suppress(OSError):  # if it cannot be saved now, the next change says so
+            self.save(tagset, case)
+        message = f"{said} Resumed from the backup {backup}, {self._summary(tagset, passage_ids)}"
+        return Resume(tagset, message + _warnings(tagset), moved, from_backup=True)
 
 
 def _warnings(tagset: TagSet) -> str:

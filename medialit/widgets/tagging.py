@@ -150,6 +150,7 @@ class TaggingWidget(widgets.VBox):
         many = len(exercise.categories) > 1
         self.heading = widgets.HTML(f"<h3>{html.escape(exercise.spec.title)}</h3>")
         self.status = widgets.HTML(status_html(exercise.message))
+        self._said = exercise.message  # the session's message the status last showed
         self.learner = widgets.Text(
             value=exercise.learner or "",
             description="Your name or code (optional)",
@@ -249,6 +250,7 @@ class TaggingWidget(widgets.VBox):
 
     def _show_status(self, message: str) -> None:
         self.status.value = status_html(message)
+        self._said = self.exercise.message
 
     # --- state -> view ---------------------------------------------------------------------------
 
@@ -318,8 +320,8 @@ class TaggingWidget(widgets.VBox):
         self._show(self.index)
         if self._download_shown:
             self.download_link.value = download_link_html(self.exercise)
-        if self.exercise.message.startswith("Could not save"):
-            self.status.value = status_html(self.exercise.message)
+        if self.exercise.message != self._said:  # a save failed, worked again, or merged another tab's work
+            self._show_status(self.exercise.message)
 
     # --- view -> state ---------------------------------------------------------------------------
 

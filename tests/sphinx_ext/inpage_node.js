@@ -1,4 +1,5 @@
-// Run the page's own script under Node: read {payload, sets, numbers, files, names} on stdin, print results.
+// Run the page's own script under Node: read {payload, sets: [{data, label}], numbers, files, names,
+// merges, lists} on stdin, print what the script makes of each.
 "use strict";
 const core = require(process.argv[2]);
 let input = "";
@@ -26,5 +27,7 @@ process.stdin.on("end", () => {
   const names = (job.names || []).map(([learner, savedAt]) => [
     core.learnerKey(learner), core.learnerPart(learner), core.downloadName("hedging", learner, savedAt)
   ]);
-  process.stdout.write(JSON.stringify({ results, segments, numbers, restored, names }));
+  const merged = (job.merges || []).map((pair) => core.merge(pair.mine, pair.theirs));
+  const lists = (job.lists || []).map(core.passageList);
+  process.stdout.write(JSON.stringify({ results, segments, numbers, restored, names, merged, lists }));
 });

@@ -6,6 +6,9 @@ Thousands of seeded random tag sets (plus the shipped examples) go through
 ``None`` for undefined values, floats to the last bit, the order of rows, the two-decimal texts.
 Downloads are named alike too (:mod:`medialit.tagfile.names`): for a table of tricky names, for
 every character Python's Unicode database knows, and for seeded random names.
+
+Likewise one merge rule for two tabs: seeded random pairs of versions go through
+:func:`medialit.tagfile.merge.merge_tagsets` and the script's ``merge``, with the same result.
 """
 
 from __future__ import annotations
@@ -27,11 +30,14 @@ from medialit.case.model import Case
 from medialit.common.cues import cue_segments
 from medialit.common.numbers import number_text
 from medialit.rendering.inpage import inpage_payload
+from medialit.schemas import schema
 from medialit.scoring.learner import feedback, score
 from medialit.sphinx_ext import STATIC
 from medialit.tagfile.csv_form import tags_to_csv
+from medialit.tagfile.merge import merge_tagsets
 from medialit.tagfile.names import download_file_name, learner_key, learner_part
 from medialit.tagfile.reading import parse_tags
+from medialit.tagfile.workspace import passage_list
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("inpage_node.js")
@@ -131,9 +137,19 @@ def _run_node(
     numbers: list[float],
     files: list[dict[str, str]] | None = None,
     names: list[tuple[str | None, str | None]] | None = None,
+    merges: list[dict[str, Any]] | None = None,
+    lists: list[list[str]] | None = None,
 ) -> dict[str, Any]:
     job = json.dumps(  # ASCII, so that names with a lone surrogate pass too
-        {"payload": payload, "sets": sets, "numbers": numbers, "files": files or [], "names": names or []}
+        {
+            "payload": payload,
+            "sets": sets,
+            "numbers": numbers,
+            "files": files or [],
+            "names": names or [],
+            "merges": merges or [],
+            "lists": lists or [],
+        },
     )
     done = subprocess.run(
         [node, str(RUNNER), str(STATIC / "inpage.js")],
@@ -282,3 +298,83 @@ def test_page_names_random_names_as_the_package_does(node_path: str) -> None:
     pieces = [*"".join(name or "" for name in TRICKY_NAMES[:-2]), *" -._'ABZaz09ΣσςßİıÅÅ\u0301\u0345"]
     names = ["".join(rng.choices(pieces, k=rng.randint(0, 70))) for _ in range(3000)]
     _compare_names(node_path, [(name, "2024-05-01T09:30:00+02:00") for name in names])
+
+
+#: Edit times that make ties likely: one instant written four ways, a millisecond either side, and
+#: microseconds that the page's clock (milliseconds) and Python's must round alike.
+EDIT_TIMES = [
+    "2024-05-01T09:30:00+00:00",
+    "2024-05-01T11:30:00+02:00",
+    "2024-05-01T09:30:00.000Z",
+    "2024-05-01T04:00:00-05:30",
+    "2024-05-01T09:30:00.001+00:00",
+    "2024-05-01T09:29:59.999+00:00",
+    "2024-05-01T09:30:00.001999+00:00",
+    "2024-05-01T09:31:00.5+00:00",
+    "2024-05-02T08:00:00+01:00",
+]
+
+
+def _edited_version(
+    case: Case, exercise: str, rng: random.Random, base: dict[str, Any] | None
+) -> dict[str, Any]:
+    """A random tag file with edit times (or none, as in older files): ``base`` changed here and there."""
+    if base is None or rng.random() < 0.3:
+        data = random_data(case, exercise, rng)
+    else:
+        data = json.loads(json.dumps(base))
+        other = random_data(case, exercise, rng)
+        for part in ("tags", "cues", "notes"):
+            for pid in list(data.get(part, {})):
+                if rng.random() < 0.3:
+                    del data[part][pid]  # un-reviewed, or its cue words or note removed
+            for pid, value in other.get(part, {}).items():
+                if rng.random() < 0.3:
+                    data.setdefault(part, {})[pid] = value
+        for part in ("cues", "notes"):
+            if not data.get(part):
+                data.pop(part, None)
+    data["saved_at"] = rng.choice(EDIT_TIMES)
+    spec = case.exercise(exercise)
+    if rng.random() < 0.8:
+        touched = [*data["tags"], *data.get("cues", {}), *data.get("notes", {}), *spec.passage_ids]
+        data["edited"] = {pid: rng.choice(EDIT_TIMES) for pid in touched if rng.random() < 0.4}
+    else:
+        data.pop("edited", None)
+    return data
+
+
+@pytest.mark.parametrize("exercise", ["hedging", "capstone"])
+def test_page_merges_two_tabs_exactly_as_the_package(node_path: str, exercise: str) -> None:
+    """Random pairs of versions, with ties, un-reviews and files without edit times: one merge rule."""
+    case = _cases()[0]
+    rng = random.Random(f"merge/{exercise}")
+    expected, merges = [], []
+    for number in range(400):
+        mine_data = _edited_version(case, exercise, rng, None)
+        theirs_data = _edited_version(case, exercise, rng, mine_data if rng.random() < 0.7 else None)
+        mine = parse_tags(mine_data, case, f"mine-{number}.json")
+        theirs = parse_tags(theirs_data, case, f"theirs-{number}.json")
+        merged = merge_tagsets(mine, theirs)
+        expected.append((merged.tagset, list(merged.taken)))
+        merges.append({"mine": mine.to_json(), "theirs": theirs.to_json()})
+    lists = [[f"p{n:03}" for n in range(count)] for count in range(1, 9)]
+    got = _run_node(
+        node_path, inpage_payload(case, case.exercise(exercise)), [], [], merges=merges, lists=lists
+    )
+    assert sum(bool(taken) for _, taken in expected) > 100  # the other tab's changes often win
+    for number, ((tagset, taken), have) in enumerate(zip(expected, got["merged"], strict=True)):
+        state = have["state"]
+        assert state["tags"] == tagset.tags, f"tags differ for pair {number}"
+        assert state["cues"] == tagset.cues, f"cue words differ for pair {number}"
+        assert state["notes"] == tagset.notes, f"notes differ for pair {number}"
+        assert state["edited"] == tagset.edited, f"edit times differ for pair {number}"
+        assert (state.get("learner"), state["saved_at"]) == (tagset.learner, tagset.saved_at)
+        assert have["taken"] == taken, f"the passages taken from the other tab differ for pair {number}"
+    assert got["lists"] == [passage_list(tuple(ids)) for ids in lists]
+
+
+def test_page_reads_edit_times_as_the_schema_allows_them() -> None:
+    """The page keeps a copy of the schema's pattern for edit times (it reads localStorage without it)."""
+    pattern = schema("tags")["properties"]["edited"]["additionalProperties"]["pattern"]
+    assert f'var EDIT_TIME = new RegExp("{pattern}");' in (STATIC / "inpage.js").read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ def test_a_work_folder_gives_one_learner_and_says_what_it_skipped(tmp_path: Path
     broken.path.write_text("{", encoding="utf-8")
     broken.resume(case, case.passages.index)  # moved aside to .corrupt-<stamp>.json
     (tmp_path / ".hedging-ada-tags.json.k2j4x9.tmp").write_text(dump_tags(_tags(case, "Ada", first)))
-    (tmp_path / "hedging-ada-tags.json.lock").write_text("12345")
+    assert (tmp_path / ".hedging-ada-tags.json.lock").is_file()  # the saves' lock: holds nothing, not said
     (tmp_path / ".DS_Store").write_bytes(b"\x00")
     (tmp_path / ".ipynb_checkpoints").mkdir()
 
@@ -37,8 +37,8 @@ def test_a_work_folder_gives_one_learner_and_says_what_it_skipped(tmp_path: Path
     assert files.tagsets[0].tags == {second: []}
     assert files.errors == []
     assert files.skipped_sentence() == (
-        "Skipped 7 files that are not learners' work: 1 backup, 2 copies kept aside, 1 folder, "
-        "1 hidden file, 1 lock file, 1 temporary file."
+        "Skipped 6 files that are not learners' work: 1 backup, 2 copies kept aside, 1 folder, "
+        "1 hidden file, 1 temporary file."
     )
 
 

@@ -203,6 +203,34 @@ def test_corrupt_autosave_message_in_widget(work: Path, case) -> None:
     assert len(list(work.glob("hedging-tags.corrupt-*.json"))) == 1
 
 
+def test_another_tabs_changes_show_after_the_next_change(work: Path, case) -> None:
+    widget = make(case)
+    other = start("hedging", case=case, quiet=True)  # a second tab (its own kernel) of the exercise
+    other.no_technique("p035")
+    widget.category_boxes["hedging"].value = True  # p034 here: the save merges the other tab's p035
+    assert saved(widget)["tags"] == {"p034": ["hedging"], "p035": []}
+    assert widget.progress.value == 2 and 'data-reviewed="2"' in widget.progress_text.value
+    assert "also open in another tab or kernel" in widget.status.value and "p035" in widget.status.value
+    widget.next_button.click()
+    assert widget.pid == "p035" and widget.no_technique_box.value is True
+
+
+def test_a_save_error_shows_and_clears_once_saving_works(work: Path, case, monkeypatch) -> None:
+    widget = make(case)
+
+    def full_disk(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "replace", full_disk)
+        widget.category_boxes["hedging"].value = True
+        assert "Could not save" in widget.status.value
+    widget.next_button.click()
+    widget.no_technique_box.value = True
+    assert "Could not save" not in widget.status.value and widget.exercise.message == ""
+    assert saved(widget)["tags"] == {"p034": ["hedging"], "p035": []}
+
+
 def test_learner_field_is_saved(work: Path, case) -> None:
     widget = make(case)
     assert widget.learner.description == "Your name or code (optional)"

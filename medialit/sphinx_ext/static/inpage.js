@@ -31,6 +31,8 @@
   var STRIP = new RegExp("^[" + WS + "]+|[" + WS + "]+$", "g");
   var RUNS = new RegExp("[" + WS + "]+", "g");
   var CONTROL = /[\u0000-\u001f\u007f]/g;
+  // An edit time as the tag-file schema allows it (tags.schema.json, "edited"; the parity test checks this copy).
+  var EDIT_TIME = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$");
 
   function pyStrip(s) { return s.replace(STRIP, ""); }
 
@@ -397,14 +399,19 @@
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
-  function nowIso(date) {
+  /** Local time as ISO 8601 with the UTC offset, to the second (medialit.tagfile.model.now_iso), or to the millisecond. */
+  function nowIso(date, milliseconds) {
     var d = date || new Date();
     var offset = -d.getTimezoneOffset();
     var sign = offset < 0 ? "-" : "+";
     var abs = Math.abs(offset);
+    var fraction = milliseconds ? "." + String(d.getMilliseconds() + 1000).slice(1) : "";
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + pad(d.getHours()) +
-      ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds()) + sign + pad(Math.floor(abs / 60)) + ":" + pad(abs % 60);
+      ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds()) + fraction + sign + pad(Math.floor(abs / 60)) + ":" + pad(abs % 60);
   }
+
+  /** When a passage is edited, as medialit.tagfile.model.edit_time writes it. */
+  function editTime(date) { return nowIso(date, true); }
 
   /** The tag file's JSON object for the learner's state. */
   function tagFile(payload, state) {
@@ -414,10 +421,11 @@
     data.tags = state.tags;
     if (Object.keys(state.cues).length) data.cues = state.cues;
     if (Object.keys(state.notes).length) data.notes = state.notes;
+    if (Object.keys(state.edited).length) data.edited = state.edited;
     return data;
   }
 
-  function emptyState() { return { learner: null, saved_at: null, tags: {}, cues: {}, notes: {} }; }
+  function emptyState() { return { learner: null, saved_at: null, tags: {}, cues: {}, notes: {}, edited: {} }; }
 
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
 
@@ -497,15 +505,116 @@
         if (known[pid] && typeof data.notes[pid] === "string") state.notes[pid] = data.notes[pid];
       });
     }
+    if (isObject(data.edited)) {
+      Object.keys(data.edited).forEach(function (pid) {
+        var when = data.edited[pid];
+        if (known[pid] && typeof when === "string" && EDIT_TIME.test(when) && instant(when) !== null) state.edited[pid] = when;
+      });
+    }
     state.learner = typeof data.learner === "string" ? data.learner : null;
+    state.saved_at = typeof data.saved_at === "string" ? data.saved_at : null;
     return { state: state };
+  }
+
+  /* ---- Two tabs of one exercise: the merge rule of medialit.tagfile.merge, to the letter ---- */
+
+  /** An ISO 8601 time as milliseconds since 1970 (local time without an offset), else null. */
+  function instant(value) {
+    if (typeof value !== "string") return null;
+    var time = Date.parse(value);
+    return Number.isNaN(time) ? null : time;
+  }
+
+  function section(state, name) { return state[name] || {}; }
+
+  /** Every passage the state has tags, cue words, a note or an edit time for. */
+  function passageIds(state) {
+    var ids = [];
+    ["tags", "cues", "notes", "edited"].forEach(function (name) {
+      Object.keys(section(state, name)).forEach(function (pid) { if (ids.indexOf(pid) < 0) ids.push(pid); });
+    });
+    return ids;
+  }
+
+  /** When the state last changed a passage: its edit time, else saved_at if it has something for it. */
+  function editTimeOf(state, pid) {
+    if (own(section(state, "edited"), pid)) return state.edited[pid];
+    var content = own(section(state, "tags"), pid) || own(section(state, "cues"), pid) || own(section(state, "notes"), pid);
+    return content ? state.saved_at : null;
+  }
+
+  function editTimes(state) {
+    var times = {};
+    passageIds(state).forEach(function (pid) {
+      var when = editTimeOf(state, pid);
+      if (when !== null && when !== undefined) times[pid] = when;
+    });
+    return times;
+  }
+
+  function sameList(a, b) {
+    if (a === null || b === null) return a === b;
+    return a.length === b.length && a.every(function (item, i) { return item === b[i]; });
+  }
+
+  function samePassage(a, b, pid) {
+    var tagsA = own(section(a, "tags"), pid) ? a.tags[pid] : null;
+    var tagsB = own(section(b, "tags"), pid) ? b.tags[pid] : null;
+    var cuesA = own(section(a, "cues"), pid) ? a.cues[pid] : {};
+    var cuesB = own(section(b, "cues"), pid) ? b.cues[pid] : {};
+    var noteA = own(section(a, "notes"), pid) ? a.notes[pid] : null;
+    var noteB = own(section(b, "notes"), pid) ? b.notes[pid] : null;
+    var categories = Object.keys(cuesA);
+    return sameList(tagsA, tagsB) && noteA === noteB && categories.length === Object.keys(cuesB).length &&
+      categories.every(function (c) { return own(cuesB, c) && sameList(cuesA[c], cuesB[c]); });
+  }
+
+  function copyPassage(source, target, pid) {
+    if (own(section(source, "tags"), pid)) target.tags[pid] = source.tags[pid].slice();
+    var cues = own(section(source, "cues"), pid) ? source.cues[pid] : {};
+    if (Object.keys(cues).length) {
+      target.cues[pid] = {};
+      Object.keys(cues).forEach(function (c) { target.cues[pid][c] = cues[c].slice(); });
+    }
+    if (own(section(source, "notes"), pid)) target.notes[pid] = source.notes[pid];
+  }
+
+  /**
+   * mine (this tab's state) merged with theirs (what another tab saved): passage by passage, the
+   * later edit wins (mine on a tie). Returns {state, taken}: the passages theirs changed, sorted.
+   */
+  function merge(mine, theirs) {
+    var merged = { learner: mine.learner, saved_at: mine.saved_at, tags: {}, cues: {}, notes: {}, edited: {} };
+    var taken = [];
+    var ids = passageIds(mine);
+    passageIds(theirs).forEach(function (pid) { if (ids.indexOf(pid) < 0) ids.push(pid); });
+    ids.forEach(function (pid) {
+      var mineAt = instant(editTimeOf(mine, pid));
+      var theirsAt = instant(editTimeOf(theirs, pid));
+      var theirsWins = theirsAt !== null && (mineAt === null || theirsAt > mineAt);
+      var winner = theirsWins ? theirs : mine;
+      copyPassage(winner, merged, pid);
+      var when = editTimeOf(winner, pid);
+      if (when !== null && when !== undefined) merged.edited[pid] = when;
+      if (theirsWins && !samePassage(theirs, mine, pid)) taken.push(pid);
+    });
+    taken.sort();
+    return { state: merged, taken: taken };
+  }
+
+  /** Passage ids as words, as medialit.tagfile.workspace.passage_list. */
+  function passageList(ids) {
+    var shown = ids.slice(0, 5), rest = ids.length - 5;
+    if (rest > 0) return shown.join(", ") + " and " + rest + " more passage" + (rest > 1 ? "s" : "");
+    return shown.length === 1 ? shown[0] : shown.slice(0, -1).join(", ") + " and " + shown[shown.length - 1];
   }
 
   var core = {
     pyStrip: pyStrip, findSpan: findSpan, findSpans: findSpans, cueSegments: cueSegments,
     numberText: numberText, score: score, feedback: feedback, tagFile: tagFile, learnerKey: learnerKey,
     learnerPart: learnerPart, downloadName: downloadName, cleanLearner: cleanLearner, restore: restore,
-    emptyState: emptyState, nowIso: nowIso
+    emptyState: emptyState, nowIso: nowIso, editTime: editTime, merge: merge, editTimes: editTimes,
+    passageList: passageList
   };
   /* ---- The view: the exercise in the page, built from the page's JSON ---- */
 
@@ -562,10 +671,29 @@
       say("Downloaded " + link.download + ": " + progressText() + ". Keep it somewhere safe; Restore from file loads it again.");
     }
 
+    // What this tab last read from or wrote to the browser's storage: if the storage holds something
+    // else, another tab of this page saved since, and its work is merged in before this tab saves.
+    var lastSeen = null;
+
+    function adopt(text) {
+      var theirs = restore(payload, text, "saved.json");
+      if (!theirs.state) return;
+      var merged = merge(state, theirs.state);
+      state = merged.state;
+      if (merged.taken.length) {
+        say("This exercise is also open in another tab; its changes to " + passageList(merged.taken) + " were merged with yours.");
+      }
+    }
+
     function save() {
       state.saved_at = nowIso();
       try {
-        root.ownerDocument.defaultView.localStorage.setItem(storeKey, JSON.stringify(tagFile(payload, state)));
+        var storage = root.ownerDocument.defaultView.localStorage;
+        var current = storage.getItem(storeKey);
+        if (current !== null && current !== lastSeen) adopt(current);
+        var text = JSON.stringify(tagFile(payload, state));
+        storage.setItem(storeKey, text);
+        lastSeen = text;
         return true;
       } catch (e) {
         say("Your browser is not keeping your work here (private browsing, or its storage is full). " +
@@ -683,7 +811,10 @@
       if (target !== undefined) { at = target; draw(); }
     }
 
-    function changed() { save(); draw(); if (checked) showCheck(false); }
+    function changed(pid) {
+      if (pid) state.edited[pid] = editTime();
+      save(); draw(); if (checked) showCheck(false);
+    }
 
     // --- the check
     function cell(tag, text) { return h(doc, tag, { text: text }); }
@@ -759,7 +890,7 @@
         if (given.length) state.tags[pid] = given;
         else delete state.tags[pid];
         if (state.cues[pid] && !boxes[c.id].checked) { delete state.cues[pid][c.id]; if (!Object.keys(state.cues[pid]).length) delete state.cues[pid]; }
-        changed();
+        changed(pid);
       });
       cueInputs[c.id].addEventListener("change", function () {
         var pid = payload.passages[at].id;
@@ -768,19 +899,19 @@
         phrases = phrases.filter(function (w) { return missing.indexOf(w) < 0; });
         if (phrases.length) (state.cues[pid] || (state.cues[pid] = {}))[c.id] = phrases;
         else if (state.cues[pid]) { delete state.cues[pid][c.id]; if (!Object.keys(state.cues[pid]).length) delete state.cues[pid]; }
-        changed();
+        changed(pid);
         if (missing.length) say("Not in this passage, so not kept: " + missing.map(function (m) { return "\u201c" + m + "\u201d"; }).join(", ") + ". Copy the words exactly from the passage.");
       });
     });
     none.addEventListener("change", function () {
       var pid = payload.passages[at].id;
       if (none.checked) { state.tags[pid] = []; delete state.cues[pid]; } else if (tagsNow(pid) && !tagsNow(pid).length) delete state.tags[pid];
-      changed();
+      changed(pid);
     });
     note.addEventListener("change", function () {
       var pid = payload.passages[at].id;
       if (note.value) state.notes[pid] = note.value; else delete state.notes[pid];
-      changed();
+      changed(pid);
     });
     name.addEventListener("change", function () { state.learner = cleanLearner(name.value, payload.limits.learner); changed(); });
     previous.addEventListener("click", function () { move(-1); });
@@ -798,8 +929,12 @@
         upload.value = "";
         if (restored.error) { say("Nothing was restored: " + restored.error); return; }
         var learner = restored.state.learner || state.learner;
+        var now = editTime();
+        var touched = passageIds(state).concat(passageIds(restored.state));
         state = restored.state;
         state.learner = learner;
+        // Every passage is edited now, so another tab's older edits do not undo the restore.
+        touched.forEach(function (pid) { state.edited[pid] = now; });
         if (save()) say("Restored your work from " + file.name + ": " + progressText() + ".");
         draw();
         if (checked) showCheck(false);
@@ -814,14 +949,27 @@
       storage.setItem(storeKey + ":probe", "1");
       storage.removeItem(storeKey + ":probe");
       kept = storage.getItem(storeKey);
+      lastSeen = kept;
     } catch (e) {
       say("Your browser is not keeping your work here (private browsing, or its storage is full). " +
         "Press Download my tags now and then to keep a copy of your work.");
     }
     if (kept) {
       var resumed = restore(payload, kept, "saved.json");
-      if (resumed.state) { state = resumed.state; say("Resumed your work kept in this browser: " + progressText() + "."); }
+      if (resumed.state) {
+        state = resumed.state;
+        state.edited = editTimes(state); // work saved without edit times counts as edited when it was saved
+        say("Resumed your work kept in this browser: " + progressText() + ".");
+      }
     }
+    // Another tab of this page saved: take its changes in at once, as its next save would.
+    root.ownerDocument.defaultView.addEventListener("storage", function (event) {
+      if (event.key !== storeKey || event.newValue === null || event.newValue === lastSeen) return;
+      adopt(event.newValue);
+      lastSeen = event.newValue;
+      draw();
+      if (checked) showCheck(false);
+    });
     root.querySelectorAll(".medialit-inpage-static").forEach(function (el) { el.remove(); });
     root.insertBefore(app, root.firstChild);
     draw();
