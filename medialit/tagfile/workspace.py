@@ -26,6 +26,8 @@ from medialit.common.problems import (
     LISTED_IN_RESUME_SKIPPED,
     ProblemsError,
     display_name,
+    left_out_summary,
+    sentences,
 )
 from medialit.tagfile.model import CaseLike, TagSet
 from medialit.tagfile.reading import load_tags
@@ -97,7 +99,7 @@ class Resume:
 
 
 def _problem_text(error: ProblemsError) -> str:
-    return "; ".join(problem.message for problem in error.problems[:LISTED_IN_RESUME_REASON])
+    return sentences(error.problems, LISTED_IN_RESUME_REASON)
 
 
 class Workspace:
@@ -158,7 +160,7 @@ class Workspace:
         moved = aside_path(self.path, "corrupt")
         self.path.replace(moved)
         said = (
-            f"Your saved work in {self.name} could not be read ({reason}). It was moved aside to "
+            f"Your saved work in {self.name} could not be read: {reason} It was moved aside to "
             f"{display_name(moved)}, so nothing was overwritten."
         )
         if self.backup.is_file():
@@ -166,7 +168,7 @@ class Workspace:
                 tagset = load_tags(self.backup, case)
             except ProblemsError as error:
                 reason = _problem_text(error)
-                said += f" The backup {display_name(self.backup)} could not be used either ({reason})."
+                said += f" The backup {display_name(self.backup)} could not be used either: {reason}"
             else:
                 self.save(tagset)
                 message = (
@@ -180,5 +182,5 @@ class Workspace:
 def _warnings(tagset: TagSet) -> str:
     if not tagset.problems:
         return ""
-    shown = "; ".join(problem.message for problem in tagset.problems[:LISTED_IN_RESUME_SKIPPED])
-    return f" Some entries were skipped: {shown}."
+    summary = left_out_summary(tagset.problems, tagset.source)
+    return f" {summary} {sentences(tagset.problems, LISTED_IN_RESUME_SKIPPED)}"

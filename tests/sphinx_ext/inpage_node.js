@@ -1,4 +1,5 @@
-// Run the page's own script under Node: read {payload, sets: [{data, label}]} on stdin, print results.
+// Run the page's own script under Node: read {payload, sets: [{data, label}], numbers, files, calls} on
+// stdin (calls: [{fn, args}] of the script's exported functions), print the results.
 "use strict";
 const core = require(process.argv[2]);
 let input = "";
@@ -22,6 +23,7 @@ process.stdin.on("end", () => {
     return core.cueSegments(text, row.cues);
   });
   const numbers = job.numbers.map(core.numberText);
-  const restored = (job.files || []).map((file) => core.restore(job.payload, file.text, file.name));
-  process.stdout.write(JSON.stringify({ results, segments, numbers, restored }));
+  const restored = (job.files || []).map((file) => core.restore(job.payload, file.text, file.name, !!file.anyway));
+  const calls = (job.calls || []).map((call) => core[call.fn].apply(null, call.args));
+  process.stdout.write(JSON.stringify({ results, segments, numbers, restored, calls }));
 });
