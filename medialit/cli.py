@@ -1,7 +1,8 @@
 """The command line: ``python -m medialit COMMAND ...``.
 
 Every command prints plain messages, never a traceback, and exits non-zero when something is
-wrong with its input.
+wrong with its input: 0 when all went well, 1 when the input had problems (each is printed, as a
+sentence, on stderr, before any result on stdout), 2 for a usage error (:data:`EXIT_CODES`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medialit.authoring.rebuild import case_derived_files
 from medialit.case.labels import category_labels
@@ -19,11 +21,22 @@ from medialit.case.loading import case_folders, load_case
 from medialit.case.model import Case, ExerciseSpec
 from medialit.case.paths import DataNotFoundError
 from medialit.case.validation import check_case
-from medialit.common.problems import Problem, ProblemsError, display_name, error_text
+from medialit.common.problems import Problem, ProblemsError, display_name, error_text, left_out_summary
 from medialit.rendering.text import agreement_markdown
+
+if TYPE_CHECKING:
+    from medialit.tagfile.model import TagSet
 
 #: Set this variable to see the traceback of an unexpected error (for developers).
 DEBUG_VARIABLE = "MEDIALIT_DEBUG"
+
+#: What the exit codes mean (shown by ``--help`` and in the README).
+EXIT_CODES = (
+    "Exit codes: 0 when all went well; 1 when the input had problems (a file that could not be "
+    "used or, for score and validate FILE, entries of the tag file that were left out; each is "
+    "listed on stderr before the result on stdout); 2 for a usage error, such as an unknown "
+    "exercise or a missing case folder."
+)
 
 
 class UsageError(Exception):
@@ -32,7 +45,7 @@ class UsageError(Exception):
 
 def _problems(problems: list[Problem], prefix: str = "") -> None:
     for problem in problems:
-        print(f"{prefix}{problem}", file=sys.stderr)
+        print(f"{prefix}{problem.sentence}", file=sys.stderr)
 
 
 def _exercise(case: Case, exercise_id: str) -> ExerciseSpec:
@@ -76,7 +89,11 @@ def _agreement(args: argparse.Namespace) -> int:
     return 0
 
 
-def _validate_tags(args: argparse.Namespace) -> int:
+def _load_tag_file(args: argparse.Namespace) -> tuple[Case, Path, TagSet | None]:
+    """The case, and the tags of the learner's file ``args.file`` (``None`` if it cannot be used).
+
+    Every entry that was left out is listed, and counted, on stderr; so is why a file cannot be used.
+    """
     from medialit.tagfile.reading import load_tags
 
     case = load_case(args.data)
@@ -85,41 +102,47 @@ def _validate_tags(args: argparse.Namespace) -> int:
         tagset = load_tags(path, case)
     except ProblemsError as error:
         _problems(error.problems)
-        print(f"{display_name(path)} cannot be used: {len(error.problems)} problem(s).", file=sys.stderr)
-        return 1
+        count = len(error.problems)
+        print(f"{display_name(path)} cannot be used: {count} problem{'s' * (count != 1)}.", file=sys.stderr)
+        return case, path, None
     _problems(tagset.problems)
-    tags = sum(len(categories) for categories in tagset.tags.values())
-    summary = f"{len(tagset.tags)} passage(s) reviewed, {tags} tag(s)"
     if tagset.problems:
-        print(
-            f"{display_name(path)} is usable but has {len(tagset.problems)} problem(s) ({summary}).",
-            file=sys.stderr,
-        )
+        print(left_out_summary(tagset.problems, display_name(path)), file=sys.stderr)
+    return case, path, tagset
+
+
+def _validate_tags(args: argparse.Namespace) -> int:
+    case, path, tagset = _load_tag_file(args)
+    if tagset is None:
         return 1
-    print(f"{display_name(path)} is a valid tag file for {case.case_id}: {tagset.label}, {summary}.")
+    tags = sum(len(categories) for categories in tagset.tags.values())
+    summary = f"{tagset.label}, {len(tagset.tags)} passage(s) reviewed, {tags} tag(s)"
+    if tagset.problems:
+        print(f"The rest of {display_name(path)} can be used: {summary}.", file=sys.stderr)
+        return 1
+    print(f"{display_name(path)} is a valid tag file for {case.case_id}: {summary}.")
     return 0
 
 
 def _score(args: argparse.Namespace) -> int:
-    from medialit.rendering.text import format_score
+    from medialit.rendering.text import format_score, not_scored_sentence
     from medialit.scoring.learner import feedback, score
-    from medialit.tagfile.reading import load_tags
 
-    case = load_case(args.data)
-    path = Path(args.file)
-    try:
-        tagset = load_tags(path, case)
-    except ProblemsError as error:
-        _problems(error.problems)
+    case, path, tagset = _load_tag_file(args)
+    if tagset is None:
         return 1
     exercise = _exercise(case, args.exercise or tagset.exercise or "article")
-    _problems(tagset.problems, "warning: ")
+    outside = [pid for pid in tagset.tags if pid not in exercise.passage_ids]
+    if outside:
+        why = not_scored_sentence(display_name(path), len(outside), exercise.exercise_id, tagset.exercise)
+        print(why, file=sys.stderr)
     result = score(tagset, case, exercise)
     if args.format == "json":
-        print(json.dumps({"file": display_name(path), **result.to_json()}, indent=2, ensure_ascii=False))
+        data = {"file": display_name(path), **result.to_json(), "not_scored": outside}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print(format_score(result, feedback(tagset, case, exercise), category_labels(case)))
-    return 0
+    return 1 if tagset.problems else 0
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -153,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m medialit",
         description="Between the Lines: check the case data, score learners' tags, and report on a class.",
+        epilog=EXIT_CODES,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser(
@@ -161,7 +185,16 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("file", nargs="?", metavar="FILE", help="a learner's tag file (.json or .csv)")
     validate.add_argument("--data", help="the case folder (default: the course's data/)")
     validate.set_defaults(handler=_validate)
-    score = commands.add_parser("score", help="score a learner's tag file against the key")
+    score = commands.add_parser(
+        "score",
+        help="score a learner's tag file against the key",
+        description="Score a learner's tag file against the key. The problems of the file come first, "
+        "on stderr: each entry that could not be used (an unknown passage or category, cue words not "
+        "in the passage, ...) and how many were left out, and how many reviewed passages are not part "
+        "of the exercise scored; then the score, on stdout (with --format json, the problems are in "
+        "the JSON too).",
+        epilog=EXIT_CODES.replace("0 when all went well", "0 when every entry of the file was used"),
+    )
     score.add_argument("file", metavar="FILE", help="a learner's tag file (.json, or .csv with one learner)")
     score.add_argument(
         "--exercise",

@@ -2,7 +2,8 @@
 
 Tick by keyboard, reload (the work is kept), check (the key is hidden before), download (the package
 reads the file and scores it to the numbers the page showed), restore into a fresh browser profile,
-refuse a file of another exercise, fit a 390 px screen, and pass axe-core.
+refuse a file of another exercise until the learner presses "Load it anyway", keep a note longer
+than the format allows up to its limit and say so, fit a 390 px screen, and pass axe-core.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from medialit.case.loading import load_case
 from medialit.cli import main
 from medialit.common.numbers import number_text
 from medialit.scoring.learner import score
+from medialit.tagfile.model import NOTE_MAX
 from medialit.tagfile.names import download_file_name
 from medialit.tagfile.reading import load_tags
 from medialit.widgets.exercise import start
@@ -147,8 +149,21 @@ def test_capstone_works_offline_from_disk(
     other = tmp_path / "hedging-tags.json"
     other.write_text(saved.read_text("utf-8").replace('"capstone"', '"hedging"'), encoding="utf-8")
     app.get_by_label("Restore from file").set_input_files(str(other))
-    page.wait_for_function(RESTORE_DONE)  # the file was read (asynchronously) and refused
+    page.wait_for_selector(".medialit-inpage[data-restore='other-exercise']")
     assert "Nothing was restored" in app.locator(".medialit-inpage-status").inner_text()
+    assert app.get_by_role("progressbar").get_attribute("aria-valuenow") == "0"
+    load_anyway = app.get_by_role("button", name="Load it anyway")
+    assert (
+        load_anyway.is_visible() and "hedging exercise" in app.locator(".medialit-inpage-anyway").inner_text()
+    )
+    _press(page, load_anyway, "Enter")
+    page.wait_for_selector(".medialit-inpage[data-restore='restored']")
+    assert app.get_by_role("progressbar").get_attribute("aria-valuenow") == "2"
+    assert not load_anyway.is_visible()
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector(READY)
+    app = page.locator(READY)
     assert app.get_by_role("progressbar").get_attribute("aria-valuenow") == "0"
     app.get_by_label("Restore from file").set_input_files(str(saved))
     page.wait_for_function(
@@ -227,4 +242,27 @@ def test_two_tabs_of_one_page_merge_their_work(browser: Any, built_book: Path) -
     expect(progress_b).to_have_attribute("aria-valuenow", "4")  # A's third merged in too
     kept = tab_b.evaluate(f"JSON.parse(localStorage.getItem('medialit:{load_case().case_id}:hedging'))")
     assert kept["tags"] == {pid: [] for pid in ids[:4]}
+    context.close()
+
+
+def test_a_note_longer_than_the_format_allows_is_kept_up_to_the_limit_and_said(
+    browser: Any, built_book: Path
+) -> None:
+    context = browser.new_context()
+    page, _refused = _offline_page(context)
+    _open(page, built_book, "02_hedging")
+    app = page.locator(READY)
+    long = "word " * (NOTE_MAX // 5) + "and the rest"
+    note = app.get_by_label("Note", exact=True)
+    note.fill(long)
+    _press(page, note, "Tab")  # commits the note
+    saved = (
+        "(() => { const data = JSON.parse(localStorage.getItem(Object.keys(localStorage)"
+        ".find(k => k.startsWith('medialit:')) || 'null')); return data && data.notes; })()"
+    )
+    page.wait_for_function(f"{saved} !== null && {saved} !== undefined")
+    notes = page.evaluate(saved)
+    assert [len(text) for text in notes.values()] == [NOTE_MAX]
+    assert note.input_value() == long  # still in the box, to copy the rest
+    assert f"Only the first {NOTE_MAX:,} characters" in app.locator(".medialit-inpage-status").inner_text()
     context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -61,10 +63,69 @@ def test_score_text_names_the_learner_and_the_differences(good, capsys):
 
 def test_score_reports_unknown_ids_and_still_scores(case, tmp_path, capsys):
     path = write_tags(case, tmp_path / "typo.json", {"p999": ["framing"], case.passages.index[0]: ["spin"]})
-    assert main(["score", str(path), "--format", "json"]) == 0
+    assert main(["score", str(path), "--format", "json"]) == 1  # scored, but entries were left out
     captured = capsys.readouterr()
     assert "p999" in captured.err and "'spin'" in captured.err and "typo.json" in captured.err
-    assert json.loads(captured.out)["reviewed"] == 1
+    data = json.loads(captured.out)
+    assert data["reviewed"] == 1
+    assert len(data["problems"]) == 2 and all("typo.json" in problem for problem in data["problems"])
+
+
+def run_as_a_terminal_shows_it(argv: list[str]) -> tuple[int, list[str]]:
+    """Run a command with stdout and stderr into one stream, in the order they were written."""
+    both = io.StringIO()
+    with contextlib.redirect_stdout(both), contextlib.redirect_stderr(both):
+        code = main(argv)
+    return code, both.getvalue().splitlines()
+
+
+def test_score_lists_the_problems_first_then_a_summary_then_the_score_and_exits_1(case, tmp_path):
+    first = case.passages.index[0]
+    tags = {"p999": ["framing"], first: ["spin", "framing", "framing"]}
+    path = write_tags(case, tmp_path / "typo.json", tags)
+    code, lines = run_as_a_terminal_shows_it(["score", str(path)])
+    assert code == 1
+    score_line = next(i for i, line in enumerate(lines) if line.startswith("Ada: article, reviewed"))
+    problems, summary = lines[: score_line - 1], lines[score_line - 1]
+    assert len(problems) == 3
+    assert all(line.startswith(str(path)) and line.endswith(".") for line in problems)
+    assert summary.startswith(f"3 entries of {path} could not be used and were left out: ")
+    assert "1 with an unknown passage id" in summary and "1 with an unknown category" in summary
+
+
+def test_score_without_problems_exits_0_and_prints_only_the_score(good):
+    code, lines = run_as_a_terminal_shows_it(["score", str(good)])
+    assert code == 0 and lines[0].startswith("Ada: article, reviewed")
+
+
+def test_score_says_how_many_reviewed_passages_are_not_in_the_exercise(case, tmp_path, capsys):
+    capstone = case.exercise("capstone").passage_ids
+    outside = [pid for pid in capstone if pid not in case.exercise("hedging").passage_ids]
+    path = tmp_path / "cap.json"
+    data = {
+        **json.loads(write_tags(case, path, {pid: [] for pid in capstone}).read_text()),
+        "exercise": "capstone",
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["score", str(path), "--exercise", "hedging", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["not_scored"] == outside
+    assert captured.err == (
+        f"{len(outside)} reviewed passages of {path} are not part of the hedging exercise, so they were not "
+        "scored (the file was made for the capstone exercise).\n"
+    )
+    assert main(["score", str(path), "--format", "json"]) == 0  # its own exercise: everything is scored
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["not_scored"] == [] and captured.err == ""
+
+
+def test_score_help_gives_the_exit_codes(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["score", "--help"])
+    assert exit_info.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Exit codes: 0 when every entry of the file was used; 1 when the input had problems" in out
+    assert "2 for a usage error" in out
 
 
 @pytest.mark.parametrize(
@@ -196,7 +257,7 @@ def test_report_with_an_exercise_leaves_out_the_files_of_others(case, tmp_path, 
     assert report(folder, tmp_path / "out", "--exercise", "framing") == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("1 learner(s) scored on framing, 0 bad file(s), 1 file(s) left out,")
-    assert "ada.json: records the exercise 'hedging', not 'framing'" in captured.err
+    assert "ada.json records the exercise 'hedging', not 'framing'" in captured.err
 
 
 def test_report_counts_a_learner_who_hands_in_twice_once(case, tmp_path, capsys):

@@ -1,7 +1,14 @@
-"""Problems found in a file: one plain sentence each, naming the file and the row."""
+"""Problems found in a file: one plain sentence each, naming the file and the row.
+
+A tag file's problem is written as the rest of a sentence whose subject is the file (or the line
+of it): ``Problem("ada.json", "is not valid JSON")`` reads "ada.json is not valid JSON." as
+:attr:`Problem.sentence`. ``str(problem)`` is the short form ``ada.json: is not valid JSON`` that
+the case checks print, one per line, like a compiler.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,10 +30,18 @@ class Problem:
     file: str
     message: str
     row: int | None = None  # the line number in a CSV file (the header is line 1)
+    #: For an entry that was left out: what it had ("an unknown passage id"), for :func:`left_out_summary`.
+    kind: str = ""
 
     def __str__(self) -> str:
         where = self.file if self.row is None else f"{self.file}, line {self.row}"
         return f"{where}: {self.message}"
+
+    @property
+    def sentence(self) -> str:
+        """The problem as one sentence: "ada.json has ...", "Line 3 of class.csv has ..."."""
+        subject = self.file if self.row is None else f"Line {self.row} of {self.file}"
+        return f"{subject} {self.message}."
 
 
 class ProblemsError(ValueError):
@@ -38,6 +53,26 @@ class ProblemsError(ValueError):
         extra = len(problems) - LISTED_IN_ERROR
         more = f"\n  ... and {extra} more" if extra > 0 else ""
         super().__init__(f"{len(problems)} problem(s):\n{shown}{more}")
+
+
+def sentences(problems: list[Problem], limit: int = LISTED_IN_SENTENCES) -> str:
+    """The first ``limit`` problems as plain sentences, then how many more there are."""
+    shown = " ".join(problem.sentence for problem in problems[:limit])
+    extra = len(problems) - limit
+    return shown + (f" {extra} more {'is' if extra == 1 else 'are'} not shown." if extra > 0 else "")
+
+
+def left_out_summary(problems: list[Problem], file: str) -> str:
+    """One sentence counting the entries of ``file`` that could not be used, by what they had.
+
+    ``3 entries of ada.json could not be used and were left out: 2 with an unknown passage id,
+    1 with an unknown category.``
+    """
+    count = len(problems)
+    kinds = Counter(problem.kind or "another problem" for problem in problems)
+    listed = ", ".join(f"{n} with {kind}" for kind, n in kinds.items())
+    entries, were = ("entry", "was") if count == 1 else ("entries", "were")
+    return f"{count} {entries} of {file} could not be used and {were} left out: {listed}."
 
 
 def display_name(path: Path) -> str:

@@ -60,6 +60,24 @@ def format_score(result: Score, notes: pd.DataFrame, labels: dict[str, str]) -> 
     return "\n".join(lines)
 
 
+def not_scored_sentence(file: str, count: int, exercise_id: str, recorded: str | None) -> str:
+    """Why ``count`` reviewed passages of ``file`` were not scored: they are not in the exercise.
+
+    ``recorded`` is the exercise the file says it was made for (``None`` when it does not say).
+    """
+    if recorded is None:
+        why = "the file does not say which exercise it was made for"
+    elif recorded != exercise_id:
+        why = f"the file was made for the {recorded} exercise"
+    else:
+        why = "they may come from an older version of the exercise"
+    passages, are, were = ("passage", "is", "it was") if count == 1 else ("passages", "are", "they were")
+    return (
+        f"{count} reviewed {passages} of {file} {are} not part of the {exercise_id} exercise, "
+        f"so {were} not scored ({why})."
+    )
+
+
 def totals_line(report: ClassReport) -> str:
     """One line of totals for the command line and the HTML summary."""
     mean = nan_mean(report.learners["micro_f1"].to_numpy(float))

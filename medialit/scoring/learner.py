@@ -89,7 +89,7 @@ class Score:
                 "f1": _json_number(self.cues.f1),
             },
             "tick_everything": baseline,
-            "problems": [str(problem) for problem in self.problems],
+            "problems": [problem.sentence for problem in self.problems],
         }
 
 

@@ -21,6 +21,10 @@ and :attr:`TaggingSession.message` says which passages came from the other one.
 This module knows no view: the widget
 (:class:`medialit.widgets.tagging.TaggingWidget`) listens through :meth:`TaggingSession.on_change`,
 so anything done in Python shows in the widget and the other way round.
+
+Nothing is cut silently: a note longer than the format allows, cue phrases beyond its limit for
+one tag and a name longer than its limit are cut to the limit, and the method says so (the
+notebook methods print a sentence; the ``set_*`` methods the widget uses return it).
 """
 
 from __future__ import annotations
@@ -32,9 +36,18 @@ from pathlib import Path
 from medialit.case.labels import category_labels
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import find_span
-from medialit.common.problems import LISTED_IN_SENTENCES, Problem, ProblemsError, display_name
+from medialit.common.problems import ProblemsError, display_name, left_out_summary, sentences
 from medialit.tagfile.merge import edit_times, passage_ids
-from medialit.tagfile.model import CUES_MAX, NOTE_MAX, TagSet, clean_learner, edit_time, now_iso
+from medialit.tagfile.model import (
+    CUES_MAX,
+    LEARNER_MAX,
+    NOTE_MAX,
+    TagSet,
+    clean_learner,
+    edit_time,
+    learner_length,
+    now_iso,
+)
 from medialit.tagfile.names import download_file_name, same_learner, tag_file_name
 from medialit.tagfile.reading import one_learner, parse_tag_file
 from medialit.tagfile.storage import dump_tags
@@ -55,10 +68,17 @@ class Progress:
         return str(self)
 
 
-def problems_text(problems: list[Problem]) -> str:
-    """Problems as one plain sentence each, without the file name repeated."""
-    shown = " ".join(f"{p.message}." for p in problems[:LISTED_IN_SENTENCES])
-    return shown + (" …" if len(problems) > LISTED_IN_SENTENCES else "")
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What restoring an uploaded file did: the sentences to show, and whether the work was replaced.
+
+    ``other_exercise`` is the exercise the file was made for when it was refused for being another
+    exercise's; restoring it again with ``anyway=True`` keeps this exercise's passages from it.
+    """
+
+    message: str
+    restored: bool
+    other_exercise: str | None = None
 
 
 class TaggingSession:
@@ -77,7 +97,9 @@ class TaggingSession:
         self.labels = category_labels(case, spec.categories)
         self._listeners: list[Callable[[], None]] = []
         self._save_failed = False
-        self.message = self._open(workspace, clean_learner(learner))
+        self.message = " ".join(
+            filter(None, [self._open(workspace, clean_learner(learner)), name_cut_message(learner)])
+        )
 
     def _open(self, workspace: Workspace, learner: str | None) -> str:
         """Work in ``workspace`` as ``learner``; returns what was resumed, as a message.
@@ -140,9 +162,19 @@ class TaggingSession:
 
     @learner.setter
     def learner(self, value: str | None) -> None:
-        """Give or change the name; the work moves to that name's file (see :meth:`rename`)."""
+        """Give or change the name; the work moves to that name's file (see :meth:`rename`).
+
+        Prints a sentence if the name had to be cut.
+        """
+        said = self.set_learner(value)
+        if said:
+            print(said)
+
+    def set_learner(self, value: str | None) -> str:
+        """Give or change the name (see :meth:`rename`); a sentence if it had to be cut, else ``""``."""
         self.message = self.rename(value)
         self._changed()
+        return name_cut_message(value)
 
     def rename(self, value: str | None) -> str:
         """Give or change the learner's name, moving the work to that name's file; returns a message.
@@ -254,43 +286,54 @@ class TaggingSession:
         if not by_category:
             self.tagset.cues.pop(passage_id, None)
 
-    def set_cues(self, passage_id: str, category: str, phrases: list[str]) -> list[str]:
-        """Set the cue words for a tag; returns the phrases that are not in the passage (not kept).
+    def set_cues(self, passage_id: str, category: str, phrases: list[str]) -> str:
+        """Set the cue words for a tag; returns sentences about the phrases not kept (``""`` if none).
 
-        The category is tagged if it was not. An empty list removes the cue words.
+        See :func:`kept_cues`. The category is tagged if it was not. An empty list removes the cue words.
         """
         self._check_passage(passage_id)
         self._check_category(category)
-        text = self.text(passage_id)
-        phrases = [" ".join(p.split()) for p in phrases if p.strip()]
-        kept = [p for p in phrases if find_span(text, p) is not None]
-        missing = [p for p in phrases if p not in kept]
+        kept, said = kept_cues(self.text(passage_id), phrases)
         if kept:
             self._add_tag(passage_id, category)
-            self.tagset.cues.setdefault(passage_id, {})[category] = list(dict.fromkeys(kept))[:CUES_MAX]
+            self.tagset.cues.setdefault(passage_id, {})[category] = kept
         else:
             self._drop_cues(passage_id, category)
         self._changed(passage_id)
-        return missing
+        return said
 
     def cue(self, passage_id: str, category: str, words: str) -> bool:
-        """Add cue words (a phrase copied from the passage) to a tag; says so if they are not there."""
-        missing = self.set_cues(passage_id, category, [*self.cues_of(passage_id, category), words])
-        if missing:
-            print(not_found_message(missing))
-        return not missing
+        """Add cue words (a phrase copied from the passage) to a tag; says so if they were not kept."""
+        said = self.set_cues(passage_id, category, [*self.cues_of(passage_id, category), words])
+        if said:
+            print(said)
+        return not said
 
-    def note(self, passage_id: str, text: str) -> None:
-        """Keep a note on a passage (an empty note removes it)."""
+    def set_note(self, passage_id: str, text: str) -> str:
+        """Keep a note on a passage (an empty note removes it); returns a sentence if it was cut.
+
+        A note longer than :data:`NOTE_MAX` characters is kept up to that many, and the sentence
+        says so; ``""`` when the whole note was kept.
+        """
         self._check_passage(passage_id)
-        if text.strip():
-            self.tagset.notes[passage_id] = text[:NOTE_MAX]
-        else:
+        note, said = kept_note(passage_id, text)
+        if note is None:
             self.tagset.notes.pop(passage_id, None)
+        else:
+            self.tagset.notes[passage_id] = note
         self._changed(passage_id)
+        return said
+
+    def note(self, passage_id: str, text: str) -> bool:
+        """Keep a note on a passage (an empty note removes it); says so, and returns False, if it was cut."""
+        said = self.set_note(passage_id, text)
+        if said:
+            print(said)
+        return not said
 
     def replace(self, tagset: TagSet, source: str) -> str:
         """Replace the work with ``tagset`` (an upload), keeping a copy of the current file first."""
+        cut = name_cut_message(tagset.learner)
         moved = ""
         if self.tagset.learner is None and tagset.learner is not None:  # the file's name is taken
             left = self.path
@@ -306,21 +349,52 @@ class TaggingSession:
         self.tagset = tagset
         self._changed(*touched)  # every passage is edited now, so another tab's older edits do not win
         before = f" Your previous work was kept in {kept.name}." if kept else ""
-        return f"Restored your work from {source}: {self.progress()}.{before}{moved}"
+        return f"Restored your work from {source}: {self.progress()}.{before}{moved}" + (
+            f" {cut}" if cut else ""
+        )
 
-    def restore(self, data: bytes, name: str) -> str:
-        """Restore from an uploaded file's bytes (JSON, or flat CSV with one learner); returns a message."""
+    def try_restore(self, data: bytes, name: str, anyway: bool = False) -> RestoreOutcome:
+        """Restore from an uploaded file's bytes (JSON, or flat CSV with one learner).
+
+        A file made for another exercise is refused (``other_exercise`` says which) unless
+        ``anyway``. Only this exercise's passages are kept from any file, and the message says how
+        many were left out, as it lists the entries that could not be used.
+        """
         try:
             tagset = one_learner(parse_tag_file(data, name, self.case), name)
         except ProblemsError as error:
-            return f"Nothing was restored: {name} could not be used. {problems_text(error.problems)}"
-        if tagset.exercise not in (None, self.exercise_id):
-            wrong = f"{name} is for the exercise {tagset.exercise}, not {self.exercise_id}"
-            return f"Nothing was restored: {wrong}."
-        tagset.exercise = self.exercise_id
+            return RestoreOutcome(f"Nothing was restored. {sentences(error.problems)}", restored=False)
+        if tagset.exercise not in (None, self.exercise_id) and not anyway:
+            wrong = f"{name} was made for the {tagset.exercise} exercise, not for {self.exercise_id}"
+            return RestoreOutcome(f"Nothing was restored: {wrong}.", False, tagset.exercise)
+        outside = self._keep_own_passages(tagset)
         skipped = tagset.problems
-        message = self.replace(tagset, name)
-        return message + (f" Skipped: {problems_text(skipped)}" if skipped else "")
+        said = [self.replace(tagset, name), left_out_passages_message(name, outside, self.exercise_id)]
+        if skipped:
+            said += [left_out_summary(skipped, name), sentences(skipped)]
+        return RestoreOutcome(" ".join(filter(None, said)), restored=True)
+
+    def restore(self, data: bytes, name: str, anyway: bool = False) -> str:
+        """Restore from an uploaded file's bytes; returns what happened, in sentences.
+
+        A file made for another exercise is refused unless ``anyway=True``: then only this
+        exercise's passages are kept from it (see :meth:`try_restore`).
+        """
+        outcome = self.try_restore(data, name, anyway)
+        if outcome.other_exercise:
+            again = f"To restore its {self.exercise_id} passages anyway, call restore again with anyway=True."
+            return f"{outcome.message} {again}"
+        return outcome.message
+
+    def _keep_own_passages(self, tagset: TagSet) -> int:
+        """Drop what ``tagset`` holds on passages outside this exercise; return how many passages."""
+        own = set(self.passage_ids)
+        outside = {pid for part in (tagset.tags, tagset.cues, tagset.notes) for pid in part if pid not in own}
+        for part in (tagset.tags, tagset.cues, tagset.notes):
+            for pid in outside & set(part):
+                del part[pid]
+        tagset.exercise = self.exercise_id
+        return len(outside)
 
     def _changed(self, *edited: str) -> None:
         """Record when the ``edited`` passages changed, save (merging another tab's work), redraw."""
@@ -368,6 +442,72 @@ class TaggingSession:
 
 def _named(learner: str | None) -> str:
     return f"for “{learner}”" if learner else "without a name"
+
+
+def kept_cues(text: str, phrases: list[str]) -> tuple[list[str], str]:
+    """The cue phrases a tag keeps from ``phrases``, and sentences about the others (``""`` if none).
+
+    Spaces are tidied and repeats dropped; phrases that are not in ``text`` are not kept, nor
+    phrases beyond the :data:`CUES_MAX` a tag can have. The in-page exercise keeps the same
+    (``cuesKept`` in ``inpage.js``, held to this by the parity test).
+    """
+    phrases = [" ".join(p.split()) for p in phrases if p.strip()]
+    found = list(dict.fromkeys(p for p in phrases if find_span(text, p) is not None))
+    missing = [p for p in phrases if p not in found]
+    said = [not_found_message(missing) if missing else "", too_many_cues_message(len(found))]
+    return found[:CUES_MAX], " ".join(filter(None, said))
+
+
+def name_cut_message(value: str | None) -> str:
+    """The sentence saying a name was cut to :data:`LEARNER_MAX` characters (``""`` if it was not)."""
+    length = learner_length(value)
+    if length <= LEARNER_MAX:
+        return ""
+    return (
+        f"Your name or code has {length:,} characters, so only its first {LEARNER_MAX} were kept "
+        f"(a name or code can have at most {LEARNER_MAX})."
+    )
+
+
+def kept_note(passage_id: str, text: str) -> tuple[str | None, str]:
+    """The note kept for ``text`` (``None``: no note) and the sentence if it was cut (else ``""``).
+
+    A note is kept up to :data:`NOTE_MAX` characters; ``noteKept`` in ``inpage.js`` keeps the same.
+    """
+    length = len(text)
+    note = text[:NOTE_MAX] if text.strip() else None
+    if note is None or length <= NOTE_MAX:
+        return note, ""
+    return note, (
+        f"Only the first {NOTE_MAX:,} characters of your note on {passage_id} were saved, as a note can "
+        f"hold at most {NOTE_MAX:,} and this one has {length:,}: shorten it, or keep the rest in a "
+        "file of your own."
+    )
+
+
+def too_many_cues_message(count: int) -> str:
+    """The sentence saying cue phrases beyond :data:`CUES_MAX` were not kept (``""`` if none)."""
+    if count <= CUES_MAX:
+        return ""
+    extra = count - CUES_MAX
+    were = "phrase you gave was" if extra == 1 else f"{extra} phrases you gave were"
+    return (
+        f"Only the first {CUES_MAX} cue phrases were kept for this tag, as a tag can have at most "
+        f"{CUES_MAX}, so the last {were} not kept."
+    )
+
+
+def left_out_passages_message(name: str, count: int, exercise_id: str) -> str:
+    """The sentence saying ``count`` passages of an upload are not this exercise's (``""`` if none)."""
+    if not count:
+        return ""
+    passages, are, were = (
+        ("One passage", "is", "it was") if count == 1 else (f"{count} passages", "are", "they were")
+    )
+    return (
+        f"{passages} of {name} {are} not part of the {exercise_id} exercise, so {were} left out "
+        f"({name} itself is unchanged)."
+    )
 
 
 def not_found_message(missing: list[str]) -> str:

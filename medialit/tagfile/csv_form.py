@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from medialit.common.csv_text import csv_text, spreadsheet_unsafe
 from medialit.common.problems import Problem, ProblemsError
+from medialit.tagfile.left_out import repeated_category, unknown_category, unknown_passage, wrong_cells
 from medialit.tagfile.model import CaseLike, TagSet
 
 CSV_COLUMNS = ("learner", "passage_id", "category")
@@ -33,7 +34,8 @@ def parse_tags_csv(text: str, case: CaseLike, name: str = "<csv>") -> list[TagSe
     except csv.Error as error:
         raise ProblemsError([Problem(name, f"is not a readable CSV file ({error})")]) from None
     if not rows or [cell.strip().lstrip("\ufeff") for cell in rows[0]] != list(CSV_COLUMNS):
-        raise ProblemsError([Problem(name, f"the first line must be the header {','.join(CSV_COLUMNS)}")])
+        header = ",".join(CSV_COLUMNS)
+        raise ProblemsError([Problem(name, f"does not start with the header line {header}")])
     file_problems: list[Problem] = []
     by_learner: dict[str, tuple[dict[str, list[str]], list[Problem]]] = {}
     known_ids, known_categories = set(case.passages.index), case.categories
@@ -41,26 +43,24 @@ def parse_tags_csv(text: str, case: CaseLike, name: str = "<csv>") -> list[TagSe
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(CSV_COLUMNS):
-            file_problems.append(
-                Problem(name, f"has {len(row)} cells, expected {len(CSV_COLUMNS)} (skipped)", line)
-            )
+            file_problems.append(wrong_cells(name, len(row), len(CSV_COLUMNS), line))
             continue
         learner, pid, category = (spreadsheet_unsafe(cell.strip()) for cell in row)
         tags, problems = by_learner.setdefault(learner, ({}, []))
         if pid not in known_ids:
-            problems.append(Problem(name, f"unknown passage id {pid!r} (skipped)", line))
+            problems.append(unknown_passage(name, pid, row=line))
             continue
         given = tags.setdefault(pid, [])
         if not category:
             continue
         if category not in known_categories:
-            problems.append(Problem(name, f"unknown category {category!r} for {pid} (skipped)", line))
+            problems.append(unknown_category(name, category, pid, row=line))
         elif category in given:
-            problems.append(Problem(name, f"category {category!r} is given twice for {pid}", line))
+            problems.append(repeated_category(name, category, pid, line))
         else:
             given.append(category)
     if not by_learner:
-        raise ProblemsError(file_problems or [Problem(name, "holds no tags")])
+        raise ProblemsError(file_problems or [Problem(name, "holds no tags, only its header line")])
     return [
         TagSet(
             case=case.case_id,

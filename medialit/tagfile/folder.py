@@ -112,7 +112,8 @@ def _load_files(
     errors: list[Problem] = []
     for name, read in files:
         if not name.lower().endswith(TAG_SUFFIXES):
-            errors.append(Problem(name, "is not a tag file (expected .json or .csv); skipped"))
+            message = "is not a tag file (its name does not end in .json or .csv), so it was skipped"
+            errors.append(Problem(name, message))
             continue
         try:
             tagsets += parse_tag_file(read(), name, case)

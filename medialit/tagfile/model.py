@@ -114,10 +114,20 @@ CUES_MAX: int = schema("tags")["properties"]["cues"]["additionalProperties"]["ad
 ]
 
 
+def _spaced(value: str | None) -> str:
+    return " ".join(_CONTROL.sub(" ", value or "").split())
+
+
 def clean_learner(value: str | None) -> str | None:
     """A learner's name as the format allows it, or ``None`` if nothing is left.
 
     Control characters (line breaks, tabs, ...) become spaces, runs of spaces become one, and
     the name is cut to :data:`LEARNER_MAX` characters; a saved file then always loads again.
+    Whoever cuts a name says so: :func:`learner_length` tells when it is too long.
     """
-    return " ".join(_CONTROL.sub(" ", value or "").split())[:LEARNER_MAX] or None
+    return _spaced(value)[:LEARNER_MAX] or None
+
+
+def learner_length(value: str | None) -> int:
+    """How many characters a name has once its spaces are tidied, before it is cut."""
+    return len(_spaced(value))

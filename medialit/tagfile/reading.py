@@ -2,10 +2,12 @@
 
 **Bad input.** A file that cannot be used at all (too big, not UTF-8, not JSON, breaking the
 schema, for another case) raises :class:`~medialit.common.problems.ProblemsError`, whose problems
-each name the file. Unknown passage ids, unknown categories, repeated categories and cue words
-that are not in the passage are *reported and skipped*: the good tags are kept, and the problems
-are listed in :attr:`TagSet.problems`, so a single typo does not throw away a learner's work and
-nothing is dropped silently.
+each name the file and read as plain sentences (:attr:`~medialit.common.problems.Problem.sentence`).
+Unknown passage ids, unknown categories, repeated categories, cue words that are not in the
+passage and cue words for a category the passage is not tagged with are *reported and left
+out*: the good tags are kept, and the problems are listed in :attr:`TagSet.problems` (each with
+its ``kind``, for :func:`~medialit.common.problems.left_out_summary`), so a single typo does not
+throw away a learner's work and nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from medialit.common.cues import find_span
 from medialit.common.problems import LISTED_IN_ERROR, Problem, ProblemsError, display_name
 from medialit.schemas import conforms, schema_errors
 from medialit.tagfile.csv_form import parse_tags_csv
+from medialit.tagfile.left_out import (
+    missing_cues,
+    repeated_category,
+    unknown_category,
+    unknown_passage,
+    untagged_cues,
+)
 from medialit.tagfile.model import CaseLike, TagSet
 
 #: Files larger than this are refused before they are read (a class's tag file is a few kB).
@@ -30,9 +39,9 @@ def read_limited(path: Path) -> bytes:
     name = display_name(path)
     try:
         if not path.exists():
-            raise ProblemsError([Problem(name, "no such file")])
+            raise ProblemsError([Problem(name, "does not exist (no such file)")])
         if not path.is_file():
-            raise ProblemsError([Problem(name, "is not a regular file")])
+            raise ProblemsError([Problem(name, "is not a regular file (it may be a folder)")])
         if path.stat().st_size > MAX_BYTES:
             raise _too_large(name)
         with path.open("rb") as handle:
@@ -45,7 +54,8 @@ def read_limited(path: Path) -> bytes:
 
 
 def _too_large(name: str) -> ProblemsError:
-    return ProblemsError([Problem(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB; not read")])
+    megabytes = MAX_BYTES // (1024 * 1024)
+    return ProblemsError([Problem(name, f"is larger than {megabytes} MB, so it was not read")])
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -57,13 +67,13 @@ def decode_text(data: bytes, name: str) -> str:
             [
                 Problem(
                     name,
-                    f"is not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start}); "
-                    "save it as UTF-8",
+                    f"is not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start}), "
+                    "so save it again as UTF-8",
                 )
             ]
         ) from None
     if "\x00" in text:
-        raise ProblemsError([Problem(name, "contains NUL characters; it is not a text file")])
+        raise ProblemsError([Problem(name, "contains NUL characters, so it is not a text file")])
     return text
 
 
@@ -99,14 +109,12 @@ def parse_json_text(text: str, name: str) -> Any:
     return data
 
 
-_CONTROL_MESSAGE = "learner: the name must not contain control characters such as line breaks"
-
-
 def _check_saved_at(value: str, name: str) -> list[Problem]:
     try:
         datetime.fromisoformat(value)
     except ValueError:
-        return [Problem(name, f"saved_at {value!r} is not an ISO 8601 date and time")]
+        written = "written like 2024-05-01T09:30:00+00:00"
+        return [Problem(name, f"has a saved_at, {value!r}, that is not a date and time {written}")]
     return []
 
 
@@ -114,20 +122,17 @@ def parse_tags(data: Any, case: CaseLike, name: str = "<tags>") -> TagSet:
     """Check parsed JSON against the schema and the case; return the tags.
 
     Raises :class:`ProblemsError` when the data cannot be used; unknown passage ids and
-    categories, repeated categories and cue words not found in the passage are kept in
-    ``TagSet.problems`` and skipped.
+    categories, repeated categories, cue words not found in the passage and cue words for a
+    category not tagged there are listed in ``TagSet.problems`` and left out.
     """
     errors = [] if conforms("tags", data) else schema_errors("tags", data)
     if errors:
-        errors = [
-            _CONTROL_MESSAGE if e.startswith("learner:") and "should not be valid" in e else e for e in errors
-        ]
         raise ProblemsError(
             [Problem(name, f"does not follow the tag-file format: {e}") for e in errors[:LISTED_IN_ERROR]]
         )
     fatal = _check_saved_at(data["saved_at"], name)
     if data["case"] != case.case_id:
-        fatal.append(Problem(name, f"is for case {data['case']!r}, not {case.case_id!r}"))
+        fatal.append(Problem(name, f"is for case {data['case']!r}, not for {case.case_id!r}"))
     if fatal:
         raise ProblemsError(fatal)
     warnings: list[Problem] = []
@@ -137,37 +142,38 @@ def parse_tags(data: Any, case: CaseLike, name: str = "<tags>") -> TagSet:
     tags: dict[str, list[str]] = {}
     for pid, given in data["tags"].items():
         if pid not in known_ids:
-            warnings.append(Problem(name, f"unknown passage id {pid!r} in tags (skipped)"))
+            warnings.append(unknown_passage(name, pid, "tags"))
             continue
         kept: list[str] = []
         for category in given:
             if category not in known_categories:
-                warnings.append(Problem(name, f"unknown category {category!r} for {pid} (skipped)"))
+                warnings.append(unknown_category(name, category, pid))
             elif category in kept:
-                warnings.append(Problem(name, f"category {category!r} is given twice for {pid}"))
+                warnings.append(repeated_category(name, category, pid))
             else:
                 kept.append(category)
         tags[pid] = kept
     cues: dict[str, dict[str, list[str]]] = {}
     for pid, by_category in data.get("cues", {}).items():
         if pid not in known_ids:
-            warnings.append(Problem(name, f"unknown passage id {pid!r} in cues (skipped)"))
+            warnings.append(unknown_passage(name, pid, "cues"))
             continue
         text = passages.at[pid, "text"]
         for category, words in by_category.items():
             if category not in known_categories:
-                warnings.append(Problem(name, f"unknown category {category!r} in cues for {pid} (skipped)"))
+                warnings.append(unknown_category(name, category, pid, "cues"))
                 continue
             if category not in tags.get(pid, []):
-                warnings.append(Problem(name, f"cue words for {pid} {category}, which is not tagged there"))
-            for word in words:
-                if find_span(text, word) is None:
-                    warnings.append(Problem(name, f"cue words {word!r} are not in the text of {pid}"))
-            cues.setdefault(pid, {})[category] = list(words)
+                warnings.append(untagged_cues(name, pid, category))
+                continue
+            found = [word for word in words if find_span(text, word) is not None]
+            warnings += [missing_cues(name, word, pid) for word in words if word not in found]
+            if found:
+                cues.setdefault(pid, {})[category] = found
     notes: dict[str, str] = {}
     for pid, note in data.get("notes", {}).items():
         if pid not in known_ids:
-            warnings.append(Problem(name, f"unknown passage id {pid!r} in notes (skipped)"))
+            warnings.append(unknown_passage(name, pid, "notes"))
         else:
             notes[pid] = note
     return TagSet(
@@ -218,7 +224,8 @@ def parse_tag_file(data: bytes, name: str, case: CaseLike) -> list[TagSet]:
 def one_learner(tagsets: list[TagSet], name: str) -> TagSet:
     """The only learner in a file's tag sets; raises :class:`ProblemsError` if there are several."""
     if len(tagsets) != 1:
-        raise ProblemsError([Problem(name, f"holds {len(tagsets)} learners; give a file with one learner")])
+        message = f"holds {len(tagsets)} learners, but a file with one learner is needed here"
+        raise ProblemsError([Problem(name, message)])
     return tagsets[0]
 
 

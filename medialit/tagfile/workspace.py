@@ -55,6 +55,8 @@ from medialit.common.problems import (
     LISTED_IN_RESUME_SKIPPED,
     ProblemsError,
     display_name,
+    left_out_summary,
+    sentences,
 )
 from medialit.tagfile.locking import LOCK_SUFFIX, locked
 from medialit.tagfile.merge import merge_tagsets
@@ -216,7 +218,7 @@ class Resume:
 
 
 def _problem_text(error: ProblemsError) -> str:
-    return "; ".join(problem.message for problem in error.problems[:LISTED_IN_RESUME_REASON])
+    return sentences(error.problems, LISTED_IN_RESUME_REASON)
 
 
 @dataclass
@@ -325,8 +327,8 @@ class Workspace:
         moved = aside_path(self.path, "corrupt")
         self.path.replace(moved)
         return (
-            f"Your saved work in {self.name} was changed elsewhere and could not be read ({reason}); "
-            f"it was moved aside to {display_name(moved)} and your current work was saved."
+            f"Your saved work in {self.name} was changed elsewhere and could not be read: {reason} "
+            f"It was moved aside to {display_name(moved)}, and your current work was saved."
         )
 
     def keep_copy(self, label: str = "replaced") -> Path | None:
@@ -397,12 +399,12 @@ class Workspace:
         except OSError as error:
             moved = None
             said = (
-                f"Your saved work in {self.name} could not be read ({reason}), and it could not be moved "
-                f"aside ({error.strerror or error}), so it was left as it is."
+                f"Your saved work in {self.name} could not be read: {reason} It could not be moved "
+                f"aside either ({error.strerror or error}), so it was left as it is."
             )
         else:
             said = (
-                f"Your saved work in {self.name} could not be read ({reason}). It was moved aside to "
+                f"Your saved work in {self.name} could not be read: {reason} It was moved aside to "
                 f"{display_name(aside)}, so nothing was overwritten."
             )
         if self.backup.is_file():
@@ -416,7 +418,7 @@ class Workspace:
         try:
             tagset = load_tags(self.backup, case)
         except ProblemsError as error:
-            said += f" The backup {backup} could not be used either ({_problem_text(error)})."
+            said += f" The backup {backup} could not be used either: {_problem_text(error)}"
             return Resume(None, f"{said} Starting fresh; your work is saved to {self.name}.", moved)
         with contextlib.suppress(OSError):  # if it cannot be saved now, the next change says so
             self.save(tagset, case)
@@ -427,5 +429,5 @@ class Workspace:
 def _warnings(tagset: TagSet) -> str:
     if not tagset.problems:
         return ""
-    shown = "; ".join(problem.message for problem in tagset.problems[:LISTED_IN_RESUME_SKIPPED])
-    return f" Some entries were skipped: {shown}."
+    summary = left_out_summary(tagset.problems, tagset.source)
+    return f" {summary} {sentences(tagset.problems, LISTED_IN_RESUME_SKIPPED)}"

@@ -19,12 +19,18 @@ attribute                    control (description)
 ``check_button``             Button "Check my answers"
 ``download_button``          Button "Download my tags" (reveals ``download_link``)
 ``upload``                   FileUpload "Restore from file" (.json or .csv)
+``load_anyway_button``       Button "Load it anyway", shown (in ``load_anyway``, with a sentence)
+                             when an uploaded file was made for another exercise
 ===========================  ==================================================================
 
 The key is never in any widget value until "Check my answers" is pressed. Typing or changing the
 name moves the work to that name's file, and the status line says where the work now is (see
 :meth:`medialit.session.tagging.TaggingSession.rename`); Download my tags offers
 ``<exercise>-<learner>-<date>-tags.json``, so no two learners' downloads share a name.
+Nothing is cut
+silently: a note, cue phrases or a name longer than the format allows is kept up to its limit,
+and a sentence beside the control says so (the note box keeps the whole text until the learner
+moves on, so the rest can still be copied).
 
 **Display.** :meth:`TaggingWidget._repr_mimebundle_` returns the usual widget view
 (``application/vnd.jupyter.widget-view+json``) *and* a ``text/html`` static preview (the
@@ -45,7 +51,7 @@ import ipywidgets as widgets
 
 from medialit.rendering.check import CheckResult
 from medialit.rendering.inpage import preview_marker
-from medialit.session.tagging import TaggingSession, not_found_message
+from medialit.session.tagging import RestoreOutcome, TaggingSession
 from medialit.tagfile.workspace import readable_time
 from medialit.widgets.controls import (
     WIDE,
@@ -187,6 +193,7 @@ class TaggingWidget(widgets.VBox):
             continuous_update=False,
             layout=widgets.Layout(width="95%"),
         )
+        self.note_message = widgets.HTML()
         self.check_button = _button("Check my answers")
         self.download_button = _button("Download my tags")
         self.upload = widgets.FileUpload(
@@ -195,6 +202,12 @@ class TaggingWidget(widgets.VBox):
             multiple=False,
             icon="",  # see _button
         )
+        self.load_anyway_text = widgets.HTML()
+        self.load_anyway_button = _button("Load it anyway")
+        self.load_anyway = widgets.HBox(
+            [self.load_anyway_text, self.load_anyway_button], layout=widgets.Layout(display="none")
+        )
+        self._waiting: tuple[bytes, str] | None = None  # the upload "Load it anyway" would restore
         self.download_link = widgets.HTML()
         self.feedback = widgets.HTML()
         self._connect()
@@ -219,9 +232,11 @@ class TaggingWidget(widgets.VBox):
             *self.cue_boxes.values(),
             self.cue_message,
             self.note,
+            self.note_message,
             widgets.HBox([self.previous_button, self.next_button, self.go_to, self.only_unreviewed]),
             self.nav_message,
             widgets.HBox([self.check_button, self.download_button, self.upload]),
+            self.load_anyway,
             self.download_link,
             self.feedback,
         ]
@@ -238,7 +253,7 @@ class TaggingWidget(widgets.VBox):
         for category, box in self.cue_boxes.items():
             on_value(box, partial(self._on_cue, category))
         on_value(self.no_technique_box, self._on_no_technique)
-        on_value(self.note, lambda value: self._unless_syncing(self.exercise.note, self.pid, value))
+        on_value(self.note, self._on_note)
         on_value(self.learner, self._on_learner)
         on_value(self.go_to, self._on_go_to)
         on_value(self.only_unreviewed, lambda _: self._refresh_go_to())
@@ -247,6 +262,7 @@ class TaggingWidget(widgets.VBox):
         on_click(self.next_button, lambda: self.step(1))
         on_click(self.check_button, self.show_check)
         on_click(self.download_button, self.show_download)
+        on_click(self.load_anyway_button, self._on_load_anyway)
 
     def _show_status(self, message: str) -> None:
         self.status.value = status_html(message)
@@ -343,24 +359,45 @@ class TaggingWidget(widgets.VBox):
         if self._syncing:
             return
         was_tagged = category in self.exercise.tags_of(self.pid)
-        missing = self.exercise.set_cues(self.pid, category, split_phrases(value))
-        messages = [not_found_message(missing)] if missing else []
+        said = self.exercise.set_cues(self.pid, category, split_phrases(value))
+        messages = [said] if said else []
         if not was_tagged and category in self.exercise.tags_of(self.pid):
             messages.append(f"{self.exercise.labels[category]} is now ticked for this passage.")
         self.cue_message.value = status_html(" ".join(messages))
 
-    def _on_learner(self, value: str) -> None:
-        """A name typed or changed: the work moves to that name's file, and the status says where."""
+    def _on_note(self, value: str) -> None:
         if self._syncing:
             return
-        self.exercise.learner = value  # redrawn by _after_change, the name as saved included
-        self._show_status(self.exercise.message)
+        said = self.exercise.set_note(self.pid, value)
+        if said:  # the box keeps the whole text, so the rest can still be copied
+            self._set_quietly(self.note, value)
+        self.note_message.value = status_html(said)
+
+    def _on_learner(self, value: str) -> None:
+        """A name typed or changed: the work moves to that name's file, and the status says where.
+
+        If the name had to be cut, the box shows it as kept and the status says so too.
+        """
+        if self._syncing:
+            return
+        said = self.exercise.set_learner(value)  # redrawn by _after_change, the name as saved included
+        if said:
+            self._set_quietly(self.learner, self.exercise.learner or "")
+        self._show_status(" ".join(filter(None, [self.exercise.message, said])))
+
+    def _set_quietly(self, control: widgets.Widget, value: Any) -> None:
+        """Show ``value`` in a control without it counting as the learner's change."""
+        self._syncing = True
+        try:
+            control.value = value
+        finally:
+            self._syncing = False
 
     def _on_go_to(self, pid: str | None) -> None:
         if self._syncing or pid is None:
             return
         self.nav_message.value = ""
-        self.cue_message.value = ""
+        self.cue_message.value = self.note_message.value = ""
         self._show(self.exercise.passage_ids.index(pid))
 
     def _on_upload(self, value: Any) -> None:
@@ -369,16 +406,35 @@ class TaggingWidget(widgets.VBox):
             return
         clear_upload(self.upload)  # first, so the same file can be chosen again if restoring fails
         name, content = files[0]
-        message = self.exercise.restore(content, name)
-        self.status.value = status_html(message)
+        self._restore(content, name)
+
+    def _on_load_anyway(self) -> None:
+        if self._waiting is not None:
+            self._restore(*self._waiting, anyway=True)
+
+    def _restore(self, content: bytes, name: str, anyway: bool = False) -> None:
+        """Restore an upload and show what happened; offer "Load it anyway" for another exercise's file."""
+        outcome = self.exercise.try_restore(content, name, anyway)
+        self.status.value = status_html(outcome.message)
+        self._offer_load_anyway(outcome, content, name)
+        if not outcome.restored:
+            return
         self.feedback.value = ""
-        self._syncing = True
-        try:
-            self.learner.value = self.exercise.learner or ""
-        finally:
-            self._syncing = False
+        self._set_quietly(self.learner, self.exercise.learner or "")
         self._refresh_go_to()
         self._show(self._first_unreviewed())
+
+    def _offer_load_anyway(self, outcome: RestoreOutcome, content: bytes, name: str) -> None:
+        other = outcome.other_exercise
+        self._waiting = (content, name) if other else None
+        self.load_anyway.layout.display = None if other else "none"
+        self.load_anyway_text.value = (
+            f"<p>{html.escape(name)} was made for the {html.escape(str(other))} exercise. Load it anyway "
+            f"to restore only its {html.escape(self.exercise.exercise_id)} passages here (your current "
+            "work is kept in a copy first).</p>"
+            if other
+            else ""
+        )
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -388,7 +444,7 @@ class TaggingWidget(widgets.VBox):
             self.index + direction, -1 if direction < 0 else len(self.exercise.passage_ids), direction
         )
         target = next((i for i in candidates if self._wanted(i)), None)
-        self.cue_message.value = ""
+        self.cue_message.value = self.note_message.value = ""
         if target is None:
             where = "before" if direction < 0 else "after"
             waiting = " waiting for review" if self.only_unreviewed.value else ""

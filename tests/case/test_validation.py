@@ -81,7 +81,7 @@ def test_cue_not_in_its_passage(case_copy: Path) -> None:
 
 def test_bad_strength_is_reported(case_copy: Path) -> None:
     edit_row(case_copy / "key.csv", 2, strength="maybe")
-    assert any("key.csv, line 4: strength" in m for m in messages(case_copy))
+    assert any("key.csv, line 4: its strength is 'maybe'" in m for m in messages(case_copy))
 
 
 def test_duplicate_key_judgement(case_copy: Path) -> None:
@@ -141,7 +141,7 @@ def test_not_this_judgements_are_checked(case_copy: Path) -> None:
         for m in found
     )
     assert any("not_this.csv, line 3: unknown category 'propaganda'" in m for m in found)
-    assert any("not_this.csv, line 4" in m and "too short" in m for m in found)
+    assert any("not_this.csv, line 4" in m and "'too short', is shorter than 20" in m for m in found)
 
 
 def test_ledger_that_records_a_second_check_records_it_everywhere(case_copy: Path) -> None:
@@ -157,7 +157,8 @@ def test_taxonomy_that_breaks_its_schema(case_copy: Path) -> None:
     del taxonomy["categories"][0]["definition"]
     (case_copy / "taxonomy.json").write_text(json.dumps(taxonomy), encoding="utf-8")
     assert any(
-        "taxonomy.json" in m and "'definition' is a required property" in m for m in messages(case_copy)
+        "taxonomy.json" in m and "has no definition" in m and "required property" not in m
+        for m in messages(case_copy)
     )
 
 

@@ -1,5 +1,6 @@
 // Run the page's own script under Node: read {payload, sets: [{data, label}], numbers, files, names,
-// merges, lists} on stdin, print what the script makes of each.
+// merges, lists, calls} on stdin (calls: [{fn, args}] of the script's exported functions), print what
+// the script makes of each.
 "use strict";
 const core = require(process.argv[2]);
 let input = "";
@@ -23,11 +24,12 @@ process.stdin.on("end", () => {
     return core.cueSegments(text, row.cues);
   });
   const numbers = job.numbers.map(core.numberText);
-  const restored = (job.files || []).map((file) => core.restore(job.payload, file.text, file.name));
+  const restored = (job.files || []).map((file) => core.restore(job.payload, file.text, file.name, !!file.anyway));
   const names = (job.names || []).map(([learner, savedAt]) => [
     core.learnerKey(learner), core.learnerPart(learner), core.downloadName("hedging", learner, savedAt)
   ]);
   const merged = (job.merges || []).map((pair) => core.merge(pair.mine, pair.theirs));
   const lists = (job.lists || []).map(core.passageList);
-  process.stdout.write(JSON.stringify({ results, segments, numbers, restored, names, merged, lists }));
+  const calls = (job.calls || []).map((call) => core[call.fn].apply(null, call.args));
+  process.stdout.write(JSON.stringify({ results, segments, numbers, restored, names, merged, lists, calls }));
 });

@@ -32,12 +32,15 @@ from medialit.common.numbers import number_text
 from medialit.rendering.inpage import inpage_payload
 from medialit.schemas import schema
 from medialit.scoring.learner import feedback, score
+from medialit.session.tagging import kept_cues, kept_note, left_out_passages_message, name_cut_message
 from medialit.sphinx_ext import STATIC
 from medialit.tagfile.csv_form import tags_to_csv
 from medialit.tagfile.merge import merge_tagsets
+from medialit.tagfile.model import CUES_MAX, LEARNER_MAX, NOTE_MAX, clean_learner
 from medialit.tagfile.names import download_file_name, learner_key, learner_part
 from medialit.tagfile.reading import parse_tags
 from medialit.tagfile.workspace import passage_list
+from medialit.widgets.exercise import start
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("inpage_node.js")
@@ -135,10 +138,11 @@ def _run_node(
     payload: dict[str, Any],
     sets: list[dict[str, Any]],
     numbers: list[float],
-    files: list[dict[str, str]] | None = None,
+    files: list[dict[str, Any]] | None = None,
     names: list[tuple[str | None, str | None]] | None = None,
     merges: list[dict[str, Any]] | None = None,
     lists: list[list[str]] | None = None,
+    calls: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     job = json.dumps(  # ASCII, so that names with a lone surrogate pass too
         {
@@ -149,6 +153,7 @@ def _run_node(
             "names": names or [],
             "merges": merges or [],
             "lists": lists or [],
+            "calls": calls or [],
         },
     )
     done = subprocess.run(
@@ -228,14 +233,18 @@ def test_page_scores_the_shipped_examples_exactly_as_the_package(node_path: str,
 def test_page_restores_the_files_the_package_writes_and_refuses_others(
     node_path: str, tmp_path: Path
 ) -> None:
-    """JSON and the flat CSV as the package writes them; a file of another case or exercise is refused."""
+    """JSON and the flat CSV as the package writes them; a file of another case is refused, and one of
+    another exercise too unless the learner says to load it anyway: then both keep the same passages
+    and say the same about the ones left out."""
     case = _cases()[0]
     exercise = case.exercise("capstone")
     (path,) = sample_class(tmp_path, n=1, exercise="capstone", case=case)
     tagset = parse_tags(json.loads(path.read_text("utf-8")), case, path.name)
     tagset.exercise, tagset.cues = "capstone", {}
     in_exercise = {pid: tags for pid, tags in tagset.tags.items() if pid in exercise.passage_ids}
+    elsewhere = [pid for pid in case.exercise("hedging").passage_ids if pid not in exercise.passage_ids]
     wrong_exercise = {**tagset.to_json(), "exercise": "hedging"}
+    wrong_exercise["tags"] = {**wrong_exercise["tags"], **{pid: [] for pid in elsewhere[:3]}}
     wrong_case = {**tagset.to_json(), "case": "another-case"}
     files = [
         {"name": "a-tags.json", "text": json.dumps(tagset.to_json())},
@@ -243,13 +252,79 @@ def test_page_restores_the_files_the_package_writes_and_refuses_others(
         {"name": "b-tags.json", "text": json.dumps(wrong_exercise)},
         {"name": "c-tags.json", "text": json.dumps(wrong_case)},
         {"name": "d-tags.json", "text": "not json"},
+        {"name": "b-tags.json", "text": json.dumps(wrong_exercise), "anyway": True},
     ]
-    got = _run_node(node_path, inpage_payload(case, exercise), [], [], files)["restored"]
+    calls = [{"fn": "leftOutMessage", "args": ["b-tags.json", len(elsewhere[:3]), "capstone"]}]
+    done = _run_node(node_path, inpage_payload(case, exercise), [], [], files, calls=calls)
+    got = done["restored"]
     assert got[0]["state"]["tags"] == in_exercise and got[0]["state"]["learner"] == tagset.learner
     assert got[1]["state"]["tags"] == in_exercise and got[1]["state"]["learner"] == tagset.learner
-    assert "hedging" in got[2]["error"] and "nothing was changed" in got[2]["error"]
-    assert "another-case" in got[3]["error"]
+    assert got[0]["leftOut"] == got[1]["leftOut"] == 0
+    assert got[2]["otherExercise"] == "hedging" and "state" not in got[2]
+    assert "another-case" in got[3]["error"] and "otherExercise" not in got[3]
     assert "not valid JSON" in got[4]["error"]
+    for refused in got[2:5]:
+        assert refused["error"].startswith(("b-tags.json ", "c-tags.json ", "d-tags.json "))
+        assert refused["error"].endswith(".")
+    session = start("capstone", folder=tmp_path / "work", quiet=True, case=case)
+    message = session.restore(json.dumps(wrong_exercise).encode(), "b-tags.json", anyway=True)
+    assert got[5]["state"]["tags"] == session.tagset.tags == in_exercise
+    assert got[5]["leftOut"] == 3
+    assert done["calls"][0] and done["calls"][0] in message
+
+
+def _typed_values(rng: random.Random, limit: int) -> list[str]:
+    """What a learner might type or paste: empty, spaces, control characters, astral characters, too long."""
+    pieces = ["Ada", "  ", "\n", "\t", "\x7f", "é", "😀", "\u2003", "\u0085", "x"]
+    values = [
+        "",
+        "   ",
+        "Ada",
+        "x" * (limit - 1),
+        "x" * limit,
+        "x" * (limit + 1),
+        "😀" * (limit + 2),
+        " " * (limit + 3),
+    ]
+    values += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, limit // 2 + 60))) for _ in range(60)]
+    return values
+
+
+def test_page_keeps_and_cuts_what_the_learner_types_exactly_as_the_package(node_path: str) -> None:
+    """Names, notes and cue phrases: the same kept, and the same sentence when something is not kept."""
+    case = _cases()[0]
+    payload = inpage_payload(case, case.exercise("capstone"))
+    rng = random.Random("typed")
+    calls: list[dict[str, Any]] = []
+    expected: list[Any] = []
+    for value in _typed_values(rng, LEARNER_MAX):
+        calls.append({"fn": "learnerKept", "args": [value, LEARNER_MAX]})
+        expected.append({"learner": clean_learner(value), "message": name_cut_message(value)})
+    notes = _typed_values(rng, NOTE_MAX)
+    for value in notes[:8] + notes[8::6]:  # every edge case, some of the long random ones
+        calls.append({"fn": "noteKept", "args": ["p044", value, NOTE_MAX]})
+        note, message = kept_note("p044", value)
+        expected.append({"note": note, "message": message})
+    key_cues = {(row["passage_id"], row["category"]): row["cues"] for row in payload["key"]}
+    for number in range(300):
+        passage = rng.choice(payload["passages"])
+        cues = [cue for (pid, _), found in key_cues.items() if pid == passage["id"] for cue in found]
+        count = rng.choice([0, 1, 3, CUES_MAX, CUES_MAX + 1, CUES_MAX + 7])
+        phrases = [_words(rng, passage["text"], cues) for _ in range(count)]
+        if number % 10 == 0:
+            phrases += phrases[:2]  # repeated phrases are kept once
+        calls.append({"fn": "cuesKept", "args": [passage["text"], phrases, CUES_MAX]})
+        kept, message = kept_cues(passage["text"], phrases)
+        expected.append({"kept": kept, "message": message})
+    for count in (0, 1, 2, 12, 1000):
+        calls.append({"fn": "leftOutMessage", "args": ["old tags.json", count, "capstone"]})
+        expected.append(left_out_passages_message("old tags.json", count, "capstone"))
+    got = _run_node(node_path, payload, [], [], calls=calls)["calls"]
+    for call, want, have in zip(calls, expected, got, strict=True):
+        assert have == want, f"{call['fn']} differs for {call['args'][:2]!r}"
+    for fn in ("learnerKept", "noteKept", "cuesKept"):  # each was tried with something to cut, and without
+        said = [want["message"] for call, want in zip(calls, expected, strict=True) if call["fn"] == fn]
+        assert any(said) and not all(said), fn
 
 
 TRICKY_NAMES = [

@@ -113,9 +113,9 @@ def test_cue_words_not_in_the_passage_are_reported(case):
     [
         ({"case": "another-case"}, "is for case 'another-case'"),
         ({"format": "medialit-tags/9"}, "does not follow the tag-file format"),
-        ({"saved_at": "yesterday at noon"}, "not an ISO 8601"),
+        ({"saved_at": "yesterday at noon"}, "is not a date and time written like"),
         ({"tags": ["p001"]}, "tags"),
-        ({"tags": {"p001": "framing"}}, "tags/p001"),
+        ({"tags": {"p001": "framing"}}, "its tags (p001) is a text, but it should be a list"),
         ({"surprise": 1}, "surprise"),
         ({"learner": "Ada\x00"}, "learner"),
         ({"learner": "Ada\n"}, "must not contain control characters"),

@@ -13,6 +13,7 @@ from medialit import load_case
 from medialit.authoring.sample import sample_class
 from medialit.rendering.check import SCORE_COLUMNS, CheckResult
 from medialit.rendering.passages import show_passage, worked_example
+from medialit.tagfile.model import CUES_MAX, LEARNER_MAX, NOTE_MAX
 from medialit.tagfile.names import download_file_name, tag_file_name
 from medialit.tagfile.reading import load_tags
 from medialit.tagfile.workspace import Workspace
@@ -197,7 +198,7 @@ def test_cue_words_not_in_passage_are_refused_politely(
     out = capsys.readouterr().out
     assert "Sorry" in out and "“certainly”" in out
     assert exercise.cues_of("p044", "hedging") == []
-    assert exercise.set_cues("p044", "hedging", ["APPARENT", "nope"]) == ["nope"]
+    assert "“nope” is not in this passage" in exercise.set_cues("p044", "hedging", ["APPARENT", "nope"])
     assert exercise.cues_of("p044", "hedging") == ["APPARENT"] and exercise.tags_of("p044") == ["hedging"]
 
 
@@ -299,7 +300,7 @@ def test_restore_csv_and_bad_files(work: Path, case) -> None:
         ).encode(),
         "typo.json",
     )
-    assert "Skipped" in message and "p999" in message
+    assert "1 entry of typo.json could not be used and was left out" in message and "'p999'" in message
 
 
 def test_check_returns_readable_result(work: Path, case) -> None:
@@ -352,3 +353,55 @@ def test_a_learner_name_that_breaks_the_format_does_not_lose_the_work(work: Path
     again.learner = learner  # the widget's name field
     load_tags(again.path, case)
     assert again.learner and len(again.learner) <= 200 and again.learner.isprintable()
+
+
+def test_a_long_note_cue_list_or_name_is_cut_to_the_limit_and_said(
+    work: Path, case, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exercise = start("hedging", learner="C" * (LEARNER_MAX + 1), case=case, quiet=True)
+    assert f"only its first {LEARNER_MAX} were kept" in exercise.message
+    assert exercise.note("p044", "x" * (NOTE_MAX + 1)) is False
+    assert (
+        f"Only the first {NOTE_MAX:,} characters of your note on p044 were saved" in capsys.readouterr().out
+    )
+    assert saved(exercise)["notes"]["p044"] == "x" * NOTE_MAX
+    assert exercise.note("p044", "fine") is True and capsys.readouterr().out == ""
+    text = exercise.text("p044")
+    phrases = list(dict.fromkeys(" ".join(text[: end + 1].split()) for end in range(len(text))))[
+        : CUES_MAX + 1
+    ]
+    assert exercise.set_cues("p044", "hedging", phrases[:CUES_MAX]) == ""
+    assert exercise.cue("p044", "hedging", phrases[CUES_MAX]) is False
+    assert "the last phrase you gave was not kept" in capsys.readouterr().out
+    assert exercise.cues_of("p044", "hedging") == phrases[:CUES_MAX]
+    exercise.learner = "B" * (LEARNER_MAX + 5)
+    assert f"has {LEARNER_MAX + 5} characters" in capsys.readouterr().out
+    assert exercise.learner == "B" * LEARNER_MAX
+
+
+def test_restore_keeps_another_exercises_file_only_when_asked(work: Path, case) -> None:
+    capstone = start("capstone", case=case, quiet=True)
+    for pid in capstone.passage_ids:
+        capstone.no_technique(pid)
+    exercise = start("hedging", case=case, quiet=True)
+    exercise.tag("p034", "hedging")
+    message = exercise.restore(capstone.path.read_bytes(), "capstone.json")
+    assert message.startswith("Nothing was restored: capstone.json was made for the capstone exercise")
+    assert "anyway=True" in message and exercise.tagset.tags == {"p034": ["hedging"]}
+    message = exercise.restore(capstone.path.read_bytes(), "capstone.json", anyway=True)
+    kept = [pid for pid in capstone.passage_ids if pid in exercise.passage_ids]
+    left_out = len(capstone.passage_ids) - len(kept)
+    assert exercise.tagset.tags == {pid: [] for pid in kept} and saved(exercise)["exercise"] == "hedging"
+    assert f"{left_out} passages of capstone.json are not part of the hedging exercise" in message
+
+
+def test_an_upload_without_an_exercise_keeps_this_exercises_passages_and_says_how_many_went(
+    work: Path, case
+) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    rows = "".join(f"{'Q' * (LEARNER_MAX + 1)},{pid},\n" for pid in ("p001", "p002", "p044"))
+    message = exercise.restore(f"learner,passage_id,category\n{rows}".encode(), "old.csv")
+    assert exercise.tagset.tags == {"p044": []}
+    assert "2 passages of old.csv are not part of the hedging exercise, so they were left out" in message
+    assert exercise.learner == "Q" * LEARNER_MAX and f"only its first {LEARNER_MAX} were kept" in message
+    load_tags(exercise.path, case)  # the saved file follows the format

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 import pytest
 
 from medialit import load_case
+from medialit.tagfile.model import CUES_MAX, LEARNER_MAX, NOTE_MAX
 from medialit.tagfile.names import download_file_name, tag_file_name
 from medialit.widgets.class_upload import ClassUpload
 from medialit.widgets.exercise import start
@@ -309,6 +310,7 @@ def test_upload_of_a_bad_file_is_explained(work: Path, case) -> None:
     widget.category_boxes["hedging"].value = True
     upload(widget, "broken.json", b'{"format": ')
     assert "Nothing was restored" in widget.status.value and "not valid JSON" in widget.status.value
+    assert "Nothing was restored. broken.json is not valid JSON (" in html.unescape(widget.status.value)
     assert saved(widget)["tags"] == {"p034": ["hedging"]}
 
 
@@ -338,11 +340,11 @@ def test_a_restore_that_failed_can_be_tried_again_with_the_same_file(work: Path,
     widget.category_boxes["hedging"].value = True
     content = tag_file(case, "Ada", {"p045": []})
 
-    def full_disk(content: bytes, name: str) -> str:
+    def full_disk(content: bytes, name: str, anyway: bool = False) -> str:
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(widget.exercise, "restore", full_disk)
+        patch.setattr(widget.exercise, "try_restore", full_disk)
         upload(widget, "mine.json", content)
     assert "No space left on device" in widget.status.value
     upload(widget, "mine.json", content)  # the disk has room again
@@ -429,3 +431,85 @@ def test_class_upload_reads_the_files_chosen_and_the_same_files_again(work: Path
     view.exercise.value = "capstone"  # the instructor meant another exercise: the same files again
     choose_files(view.upload, files)
     assert "2 learner(s) scored on capstone" in view.output.value
+
+
+def distinct_phrases(text: str, count: int) -> list[str]:
+    """``count`` different cue phrases, all pieces of ``text``."""
+    phrases: list[str] = []
+    for first in range(len(text)):
+        for end in range(first + 1, len(text) + 1):
+            phrase = " ".join(text[first:end].split())
+            if phrase and ";" not in phrase and phrase.lower() not in {p.lower() for p in phrases}:
+                phrases.append(phrase)
+    assert len(phrases) >= count
+    return phrases[:count]
+
+
+def test_a_note_longer_than_the_format_allows_is_saved_up_to_the_limit_and_said(work: Path, case) -> None:
+    widget = make(case)
+    long = "word " * (NOTE_MAX // 5) + "and the rest"
+    widget.note.value = long
+    assert saved(widget)["notes"] == {"p034": long[:NOTE_MAX]}
+    assert widget.note.value == long  # still in the box, so the rest can be copied
+    message = html.unescape(widget.note_message.value)
+    assert f"Only the first {NOTE_MAX:,} characters of your note on p034 were saved" in message
+    assert f"this one has {len(long):,}" in message and 'role="status"' in message
+    widget.next_button.click()
+    assert widget.note_message.value == ""
+    widget.note.value = "short"
+    assert widget.note_message.value == "" and saved(widget)["notes"]["p035"] == "short"
+
+
+def test_cue_phrases_beyond_the_limit_are_not_kept_and_said(work: Path, case) -> None:
+    widget = make(case)
+    phrases = distinct_phrases(widget.exercise.text("p034"), CUES_MAX + 3)
+    widget.cue_boxes["hedging"].value = "; ".join(phrases)
+    assert saved(widget)["cues"] == {"p034": {"hedging": phrases[:CUES_MAX]}}
+    message = html.unescape(widget.cue_message.value)
+    assert f"Only the first {CUES_MAX} cue phrases were kept for this tag" in message
+    assert "the last 3 phrases you gave were not kept" in message
+
+
+def test_a_name_longer_than_the_format_allows_is_cut_and_said(work: Path, case) -> None:
+    widget = make(case)
+    widget.learner.value = "A" * (LEARNER_MAX + 50)
+    assert saved(widget)["learner"] == "A" * LEARNER_MAX
+    assert widget.learner.value == "A" * LEARNER_MAX  # the box shows the name that is kept
+    assert (
+        f"has {LEARNER_MAX + 50} characters, so only its first {LEARNER_MAX} were kept" in widget.status.value
+    )
+
+
+def test_a_file_of_another_exercise_is_loaded_only_when_the_learner_says_so(work: Path, case) -> None:
+    widget = make(case)
+    widget.category_boxes["hedging"].value = True
+    hedging, capstone = case.exercise("hedging").passage_ids, case.exercise("capstone").passage_ids
+    both = [pid for pid in capstone if pid in hedging]
+    outside = [pid for pid in capstone if pid not in hedging]
+    data = {
+        "format": "medialit-tags/1",
+        "case": case.case_id,
+        "exercise": "capstone",
+        "saved_at": "2024-05-01T09:30:00+00:00",
+        "tags": {pid: [] for pid in capstone},
+        "notes": {outside[0]: "a note on a passage hedging does not have"},
+    }
+    assert widget.load_anyway.layout.display == "none"
+    upload(widget, "capstone-ada.json", json.dumps(data).encode())
+    assert "Nothing was restored" in widget.status.value
+    assert saved(widget)["tags"] == {"p034": ["hedging"]}
+    assert widget.load_anyway.layout.display != "none"
+    assert "capstone-ada.json was made for the capstone exercise" in widget.load_anyway_text.value
+    assert widget.load_anyway_button.description == "Load it anyway"
+    widget.load_anyway_button.click()
+    assert saved(widget)["tags"] == {pid: [] for pid in both}
+    assert saved(widget)["exercise"] == "hedging" and "notes" not in saved(widget)
+    said = f"{len(outside)} passages of capstone-ada.json are not part of the hedging exercise"
+    assert said in widget.status.value and "so they were left out" in widget.status.value
+    assert widget.load_anyway.layout.display == "none" and widget.progress.value == len(both)
+    (copy,) = work.glob("hedging-tags.replaced-*.json")
+    assert json.loads(copy.read_text())["tags"] == {"p034": ["hedging"]}
+    upload(widget, "capstone-ada.json", json.dumps(data).encode())
+    assert widget.load_anyway.layout.display != "none"
+    upload(widget, "broken.json", b"{")  # another upload: the offer goes
+    assert widget.load_anyway.layout.display == "none" and widget.load_anyway_text.value == ""

@@ -284,9 +284,65 @@
 
   /* ---- The tag file (medialit-tags/1) ---- */
 
-  function cleanLearner(value, limit) {
-    var cleaned = pyStrip((value || "").replace(CONTROL, " ").replace(RUNS, " "));
-    return Array.from(cleaned).slice(0, limit || 200).join("") || null;
+  /* ---- What the learner types, kept within the format's limits, never cut silently ----
+   * Each returns what is kept and the sentence saying what was not ("" when all was kept), word for
+   * word as medialit.session.tagging says it (the parity test holds them to it).
+   */
+
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+
+  /** The learner's name as the format allows it (clean_learner), without a message. */
+  function cleanLearner(value, limit) { return learnerKept(value, limit || 200).learner; }
+
+  /** The learner's name (clean_learner) and name_cut_message. */
+  function learnerKept(value, limit) {
+    var spaced = pyStrip((value || "").replace(CONTROL, " ").replace(RUNS, " "));
+    var length = cpLength(spaced);
+    var message = length <= limit ? "" : "Your name or code has " + thousands(length) + " characters, so only its first " +
+      thousands(limit) + " were kept (a name or code can have at most " + thousands(limit) + ").";
+    return { learner: Array.from(spaced).slice(0, limit).join("") || null, message: message };
+  }
+
+  /** A note (TaggingSession.set_note: null removes it) and note_cut_message. */
+  function noteKept(pid, text, limit) {
+    var length = cpLength(text);
+    var kept = !!pyStrip(text);
+    var message = !kept || length <= limit ? "" : "Only the first " + thousands(limit) + " characters of your note on " + pid +
+      " were saved, as a note can hold at most " + thousands(limit) + " and this one has " + thousands(length) +
+      ": shorten it, or keep the rest in a file of your own.";
+    return { note: kept ? Array.from(text).slice(0, limit).join("") : null, message: message };
+  }
+
+  function notFoundMessage(missing) {
+    var one = missing.length === 1;
+    return "Sorry, " + missing.map(function (m) { return "\u201c" + m + "\u201d"; }).join(", ") + (one ? " is" : " are") +
+      " not in this passage, so " + (one ? "it was" : "they were") + " not kept. Copy the words exactly as they " +
+      "appear in the passage (capital letters do not matter).";
+  }
+
+  function tooManyCuesMessage(count, limit) {
+    if (count <= limit) return "";
+    var extra = count - limit;
+    return "Only the first " + thousands(limit) + " cue phrases were kept for this tag, as a tag can have at most " +
+      thousands(limit) + ", so the last " + (extra === 1 ? "phrase you gave was" : extra + " phrases you gave were") + " not kept.";
+  }
+
+  /** The cue phrases a tag keeps (medialit.session.tagging.kept_cues) and what was not kept. */
+  function cuesKept(text, phrases, limit) {
+    var tidy = phrases.filter(function (p) { return pyStrip(p); }).map(function (p) { return pyStrip(p.replace(RUNS, " ")); });
+    var found = [];
+    tidy.forEach(function (p) { if (findSpan(text, p) && found.indexOf(p) < 0) found.push(p); });
+    var missing = tidy.filter(function (p) { return found.indexOf(p) < 0; });
+    var said = [missing.length ? notFoundMessage(missing) : "", tooManyCuesMessage(found.length, limit)];
+    return { kept: found.slice(0, limit), message: said.filter(Boolean).join(" ") };
+  }
+
+  /** The sentence for passages of an upload that are not this exercise's (left_out_passages_message). */
+  function leftOutMessage(name, count, exercise) {
+    if (!count) return "";
+    var one = count === 1;
+    return (one ? "One passage" : count + " passages") + " of " + name + (one ? " is" : " are") + " not part of the " +
+      exercise + " exercise, so " + (one ? "it was" : "they were") + " left out (" + name + " itself is unchanged).";
   }
 
   /* ---- File names (medialit.tagfile.names): a readable slug and a short hash of the name ---- */
@@ -447,52 +503,61 @@
   }
 
   /**
-   * A saved file (the package's or the widget's JSON, or the flat CSV) as a state for this exercise,
-   * or {error: "..."}: a file of another case or exercise is refused and nothing changes.
+   * A saved file (the package's or the widget's JSON, or the flat CSV) as a state for this exercise:
+   * {state, leftOut, nameCut} (leftOut: how many of its passages are not this exercise's, and were left
+   * out; nameCut: the sentence when its learner's name was cut, as TaggingSession.replace says it),
+   * or {error: "<a sentence>"} and nothing changes. A file of another case is refused; so is a file
+   * of another exercise ({error, otherExercise}) unless anyway is true.
    */
-  function restore(payload, text, name) {
+  function restore(payload, text, name, anyway) {
     var known = {};
     payload.passages.forEach(function (p) { known[p.id] = true; });
     var cats = payload.categories.map(function (c) { return c.id; });
     var state = emptyState();
+    var outside = {};
+    function mine(pid) { if (!known[pid]) outside[pid] = true; return !!known[pid]; }
+    function kept(learner) {
+      var name = learnerKept(learner, payload.limits.learner);
+      state.learner = name.learner;
+      return { state: state, leftOut: Object.keys(outside).length, nameCut: name.message };
+    }
     text = text.replace(/^\ufeff/, "");
     if (/\.csv$/i.test(name)) {
       var rows = parseCsvRows(text);
       if (!rows.length || rows[0].map(pyStrip).join(",") !== "learner,passage_id,category") {
-        return { error: name + ": the first line must be the header learner,passage_id,category." };
+        return { error: name + " does not start with the header line learner,passage_id,category." };
       }
       var learners = [];
       rows.slice(1).forEach(function (r) {
         if (r.length !== 3 || !pyStrip(r.join(""))) return;
         var learner = pyStrip(r[0]), pid = pyStrip(r[1]), category = pyStrip(r[2]);
         if (learners.indexOf(learner) < 0) learners.push(learner);
-        if (!known[pid]) return;
+        if (!mine(pid)) return;
         var given = state.tags[pid] || (state.tags[pid] = []);
         if (category && cats.indexOf(category) >= 0 && given.indexOf(category) < 0) given.push(category);
       });
-      if (learners.length > 1) return { error: name + " holds " + learners.length + " learners; give a file with one learner." };
-      if (!Object.keys(state.tags).length) return { error: name + " has no passage of this exercise; nothing was changed." };
-      state.learner = learners[0] || null;
-      return { state: state };
+      if (learners.length > 1) return { error: name + " holds " + learners.length + " learners, but a file with one learner is needed here." };
+      if (!Object.keys(state.tags).length) return { error: name + " has no passage of this exercise." };
+      return kept(learners[0]);
     }
     var data;
-    try { data = JSON.parse(text); } catch (e) { return { error: name + " is not valid JSON; nothing was changed." }; }
+    try { data = JSON.parse(text); } catch (e) { return { error: name + " is not valid JSON." }; }
     if (!isObject(data) || data.format !== payload.format || !isObject(data.tags)) {
-      return { error: name + " is not a tag file (" + payload.format + "); nothing was changed." };
+      return { error: name + " is not a tag file (" + payload.format + ")." };
     }
     if (data.case !== payload.case) {
-      return { error: name + " is for case " + JSON.stringify(data.case) + ", not " + JSON.stringify(payload.case) + "; nothing was changed." };
+      return { error: name + " is for case " + JSON.stringify(data.case) + ", not for " + JSON.stringify(payload.case) + "." };
     }
-    if (data.exercise !== undefined && data.exercise !== payload.exercise) {
-      return { error: name + " is for the exercise " + JSON.stringify(data.exercise) + ", not " + JSON.stringify(payload.exercise) + "; nothing was changed." };
+    if (data.exercise !== undefined && data.exercise !== payload.exercise && !anyway) {
+      return { error: name + " was made for the " + data.exercise + " exercise, not for " + payload.exercise + ".", otherExercise: String(data.exercise) };
     }
     Object.keys(data.tags).forEach(function (pid) {
-      if (!known[pid] || !Array.isArray(data.tags[pid])) return;
+      if (!mine(pid) || !Array.isArray(data.tags[pid])) return;
       state.tags[pid] = data.tags[pid].filter(function (c, i, all) { return cats.indexOf(c) >= 0 && all.indexOf(c) === i; });
     });
     if (isObject(data.cues)) {
       Object.keys(data.cues).forEach(function (pid) {
-        if (!known[pid] || !isObject(data.cues[pid])) return;
+        if (!mine(pid) || !isObject(data.cues[pid])) return;
         Object.keys(data.cues[pid]).forEach(function (c) {
           var words = data.cues[pid][c];
           if (cats.indexOf(c) < 0 || !Array.isArray(words)) return;
@@ -502,7 +567,7 @@
     }
     if (isObject(data.notes)) {
       Object.keys(data.notes).forEach(function (pid) {
-        if (known[pid] && typeof data.notes[pid] === "string") state.notes[pid] = data.notes[pid];
+        if (mine(pid) && typeof data.notes[pid] === "string") state.notes[pid] = data.notes[pid];
       });
     }
     if (isObject(data.edited)) {
@@ -511,9 +576,8 @@
         if (known[pid] && typeof when === "string" && EDIT_TIME.test(when) && instant(when) !== null) state.edited[pid] = when;
       });
     }
-    state.learner = typeof data.learner === "string" ? data.learner : null;
     state.saved_at = typeof data.saved_at === "string" ? data.saved_at : null;
-    return { state: state };
+    return kept(typeof data.learner === "string" ? data.learner : null);
   }
 
   /* ---- Two tabs of one exercise: the merge rule of medialit.tagfile.merge, to the letter ---- */
@@ -612,7 +676,8 @@
   var core = {
     pyStrip: pyStrip, findSpan: findSpan, findSpans: findSpans, cueSegments: cueSegments,
     numberText: numberText, score: score, feedback: feedback, tagFile: tagFile, learnerKey: learnerKey,
-    learnerPart: learnerPart, downloadName: downloadName, cleanLearner: cleanLearner, restore: restore,
+    learnerPart: learnerPart, downloadName: downloadName, cleanLearner: cleanLearner, learnerKept: learnerKept,
+    noteKept: noteKept, cuesKept: cuesKept, leftOutMessage: leftOutMessage, restore: restore,
     emptyState: emptyState, nowIso: nowIso, editTime: editTime, merge: merge, editTimes: editTimes,
     passageList: passageList
   };
@@ -704,7 +769,7 @@
     }
 
     // --- controls
-    var name = h(doc, "input", { type: "text", id: uid + "-name", autocomplete: "off", maxlength: String(payload.limits.learner) });
+    var name = h(doc, "input", { type: "text", id: uid + "-name", autocomplete: "off" });
     var bar = h(doc, "div", { "class": "medialit-inpage-bar" });
     var progress = h(doc, "div", { "class": "medialit-inpage-progress", role: "progressbar", "aria-label": "Reviewed",
       "aria-valuemin": "0", "aria-valuemax": String(payload.passages.length) }, [bar]);
@@ -734,10 +799,15 @@
         text: payload.categories.length > 1 ? "Which words? (" + c.label + ")" : "Which words?" }), cueInputs[c.id]]);
       cueBox.appendChild(cueRows[c.id]);
     });
-    var note = h(doc, "textarea", { id: uid + "-note", rows: "2", maxlength: String(payload.limits.note) });
+    var note = h(doc, "textarea", { id: uid + "-note", rows: "2" });
     var checkButton = h(doc, "button", { type: "button", text: "Check my answers" });
     var downloadButton = h(doc, "button", { type: "button", text: "Download my tags" });
     var upload = h(doc, "input", { type: "file", id: uid + "-restore", accept: ".json,.csv,application/json,text/csv" });
+    // Shown when an uploaded file was made for another exercise: say so, and let the learner load it anyway.
+    var anywayText = h(doc, "span", {});
+    var anywayButton = h(doc, "button", { type: "button", text: "Load it anyway" });
+    var anyway = h(doc, "p", { "class": "medialit-inpage-anyway", hidden: true }, [anywayText, doc.createTextNode(" "), anywayButton]);
+    var waiting = null; // the upload "Load it anyway" would restore: {text, name}
     var result = h(doc, "div", { "class": "medialit-inpage-result", tabindex: "-1" });
 
     function field(labelText, control) {
@@ -756,6 +826,7 @@
       h(doc, "div", { "class": "medialit-inpage-row" }, [previous, next]),
       place, context, fieldset, cueBox, field("Note", note),
       h(doc, "div", { "class": "medialit-inpage-row" }, [checkButton, downloadButton, field("Restore from file", upload)]),
+      anyway,
       status, result
     ]);
 
@@ -894,13 +965,11 @@
       });
       cueInputs[c.id].addEventListener("change", function () {
         var pid = payload.passages[at].id;
-        var phrases = splitPhrases(cueInputs[c.id].value).slice(0, payload.limits.cues);
-        var missing = phrases.filter(function (w) { return !findSpan(payload.passages[at].text, w); });
-        phrases = phrases.filter(function (w) { return missing.indexOf(w) < 0; });
-        if (phrases.length) (state.cues[pid] || (state.cues[pid] = {}))[c.id] = phrases;
+        var cues = cuesKept(payload.passages[at].text, splitPhrases(cueInputs[c.id].value), payload.limits.cues);
+        if (cues.kept.length) (state.cues[pid] || (state.cues[pid] = {}))[c.id] = cues.kept;
         else if (state.cues[pid]) { delete state.cues[pid][c.id]; if (!Object.keys(state.cues[pid]).length) delete state.cues[pid]; }
         changed(pid);
-        if (missing.length) say("Not in this passage, so not kept: " + missing.map(function (m) { return "\u201c" + m + "\u201d"; }).join(", ") + ". Copy the words exactly from the passage.");
+        if (cues.message) say(cues.message);
       });
     });
     none.addEventListener("change", function () {
@@ -910,36 +979,57 @@
     });
     note.addEventListener("change", function () {
       var pid = payload.passages[at].id;
-      if (note.value) state.notes[pid] = note.value; else delete state.notes[pid];
+      var typed = note.value;
+      var kept = noteKept(pid, typed, payload.limits.note);
+      if (kept.note !== null) state.notes[pid] = kept.note; else delete state.notes[pid];
       changed(pid);
+      if (kept.message) { note.value = typed; say(kept.message); } // the box keeps the whole text, to copy the rest
     });
-    name.addEventListener("change", function () { state.learner = cleanLearner(name.value, payload.limits.learner); changed(); });
+    name.addEventListener("change", function () {
+      var kept = learnerKept(name.value, payload.limits.learner);
+      state.learner = kept.learner;
+      changed();
+      if (kept.message) say(kept.message);
+    });
     previous.addEventListener("click", function () { move(-1); });
     next.addEventListener("click", function () { move(1); });
     goTo.addEventListener("change", function () { at = parseInt(goTo.value, 10); draw(); });
     onlyOpen.addEventListener("change", draw);
     checkButton.addEventListener("click", function () { showAll = false; showCheck(true); });
     downloadButton.addEventListener("click", download);
+    function restoreFrom(text, fileName, loadAnyway) {
+      var restored = restore(payload, text, fileName, loadAnyway);
+      waiting = restored.otherExercise ? { text: text, name: fileName } : null;
+      anyway.hidden = !waiting;
+      anywayText.textContent = waiting ? fileName + " was made for the " + restored.otherExercise + " exercise. Load it anyway " +
+        "to restore only its " + payload.exercise + " passages here, in place of the work now on this page." : "";
+      root.setAttribute("data-restore", restored.error ? (waiting ? "other-exercise" : "refused") : "restored");
+      if (restored.error) { say("Nothing was restored: " + restored.error); return; }
+      var learner = restored.state.learner || state.learner;
+      var now = editTime();
+      var touched = passageIds(state).concat(passageIds(restored.state));
+      state = restored.state;
+      state.learner = learner;
+      // Every passage is edited now, so another tab's older edits do not undo the restore.
+      touched.forEach(function (pid) { state.edited[pid] = now; });
+      var said = [leftOutMessage(fileName, restored.leftOut, payload.exercise), restored.nameCut].filter(Boolean);
+      if (save()) say(["Restored your work from " + fileName + ": " + progressText() + "."].concat(said).join(" "));
+      draw();
+      if (checked) showCheck(false);
+    }
     upload.addEventListener("change", function () {
       var file = upload.files && upload.files[0];
       if (!file) return;
       var reader = new FileReader();
       reader.onload = function () {
-        var restored = restore(payload, String(reader.result), file.name);
         upload.value = "";
-        if (restored.error) { say("Nothing was restored: " + restored.error); return; }
-        var learner = restored.state.learner || state.learner;
-        var now = editTime();
-        var touched = passageIds(state).concat(passageIds(restored.state));
-        state = restored.state;
-        state.learner = learner;
-        // Every passage is edited now, so another tab's older edits do not undo the restore.
-        touched.forEach(function (pid) { state.edited[pid] = now; });
-        if (save()) say("Restored your work from " + file.name + ": " + progressText() + ".");
-        draw();
-        if (checked) showCheck(false);
+        restoreFrom(String(reader.result), file.name, false);
       };
       reader.readAsText(file);
+    });
+    anywayButton.addEventListener("click", function () {
+      if (waiting) restoreFrom(waiting.text, waiting.name, true);
+      upload.focus();
     });
 
     // --- start: the work kept in this browser, if any
