@@ -49,3 +49,24 @@ def test_runs_top_to_bottom(path: Path, tmp_path: Path, monkeypatch: pytest.Monk
         if output.output_type == "error"
     ]
     assert not errors, f"{path.name} does not run top to bottom: " + "; ".join(errors)
+
+
+LEARNER_EXERCISES = [path for path in NOTEBOOKS if "exercise.show()" in path.read_text(encoding="utf-8")]
+#: What Voila cannot do: it shows a notebook's outputs, with no cells to run or add.
+VOILA_CANNOT = ("Run the next cell", "Add a new code cell", "in a new cell")
+
+
+def test_there_are_learner_exercises() -> None:
+    assert len(LEARNER_EXERCISES) >= 6
+
+
+@pytest.mark.parametrize("path", LEARNER_EXERCISES, ids=lambda p: p.name)
+def test_the_wording_fits_every_front_end_and_the_start_message_shows_once(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    text = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    for words in VOILA_CANNOT:
+        assert words not in text, f"{path.name} says {words!r}, which Voila cannot do"
+    (cell,) = [cell for cell in notebook.cells if "exercise.show()" in cell.source]
+    # start() prints where the work is saved unless quiet; the widget's status line says it too
+    # (and replaces it after a restore), so printing it as well would say it twice.
+    assert "quiet=True" in cell.source

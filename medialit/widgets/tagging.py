@@ -7,18 +7,19 @@ accessible name), so the widget is usable from the keyboard and easy to drive in
 attribute                    control (description)
 ===========================  ==================================================================
 ``learner``                  Text "Your name or code (optional)"
-``progress``                 IntProgress "Reviewed", with ``progress_text`` "12 of 29 reviewed"
+``progress``                 HTML progress bar (role ``progressbar``, "Reviewed", "12 of 29 reviewed")
 ``previous_button``          Button "Previous"
 ``next_button``              Button "Next"
-``go_to``                    Dropdown "Go to passage"
+``go_to``                    Dropdown "Go to passage" (position, id and opening words of each)
 ``only_unreviewed``          Checkbox "Only passages not yet reviewed"
 ``category_boxes[id]``       Checkbox per category, labelled from the taxonomy ("Hedging", ...)
 ``no_technique_box``         Checkbox "Reviewed: no technique"
 ``cue_boxes[id]``            Text "Which words?" (with the category in brackets when several)
 ``note``                     Textarea "Note"
 ``check_button``             Button "Check my answers"
-``download_button``          Button "Download my tags" (reveals ``download_link``)
-``upload``                   FileUpload "Restore from file" (.json or .csv)
+``download_button``          Button "Download my tags" (reveals ``download_link``, a button-like link)
+``upload``                   FileUpload "Restore from file" (.json or .csv); what a restore did is
+                             said in ``restore_message``, beside it
 ``load_anyway_button``       Button "Load it anyway", shown (in ``load_anyway``, with a sentence)
                              when an uploaded file was made for another exercise
 ===========================  ==================================================================
@@ -31,6 +32,12 @@ Nothing is cut
 silently: a note, cue phrases or a name longer than the format allows is kept up to its limit,
 and a sentence beside the control says so (the note box keeps the whole text until the learner
 moves on, so the rest can still be copied).
+
+**Focus and layout.** After Previous or Next the keyboard focus moves to the first category
+checkbox (:func:`medialit.widgets.controls.focus`, a no-op where ipywidgets cannot focus), so a
+passage costs a few key presses. :data:`medialit.widgets.controls.STYLE` gives the widget focus
+rings of 3 px, rows that wrap at phone width (no button shrinks to one letter), touch targets of
+at least 24 px and a download link drawn as a button.
 
 **Display.** :meth:`TaggingWidget._repr_mimebundle_` returns the usual widget view
 (``application/vnd.jupyter.widget-view+json``) *and* a ``text/html`` static preview (the
@@ -51,13 +58,16 @@ import ipywidgets as widgets
 
 from medialit.rendering.check import CheckResult
 from medialit.rendering.inpage import preview_marker
-from medialit.session.tagging import RestoreOutcome, TaggingSession
+from medialit.session.tagging import Progress, RestoreOutcome, TaggingSession
 from medialit.tagfile.workspace import readable_time
 from medialit.widgets.controls import (
+    STYLE,
     WIDE,
     _button,
     _checkbox,
     clear_upload,
+    error_html,
+    focus,
     guarded,
     status_html,
     uploaded_files,
@@ -79,10 +89,29 @@ def download_link_html(exercise: TaggingSession) -> str:
     data = base64.b64encode(exercise.json_text().encode("utf-8")).decode("ascii")
     name = html.escape(exercise.download_name())
     return (
-        f'<p><a download="{name}" href="data:application/json;base64,{data}">Save my tags file '
-        f"({name})</a>: {html.escape(str(exercise.progress()))}, saved at "
+        f'<p><a class="medialit-download" download="{name}" href="data:application/json;base64,{data}">'
+        f"Save my tags file ({name})</a> {html.escape(str(exercise.progress()))}, saved at "
         f"{html.escape(readable_time(exercise.tagset.saved_at))}. Keep it somewhere safe; "
         "Restore from file loads it again.</p>"
+    )
+
+
+def opening_words(text: str, count: int = 6) -> str:
+    """The first ``count`` words of a passage, with an ellipsis if there are more."""
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def progress_html(progress: Progress) -> str:
+    """The progress bar: a ``progressbar`` with its values for assistive technology, and a text."""
+    done, total = progress.reviewed, progress.total
+    width = round(100 * done / total) if total else 0
+    text = html.escape(str(progress))
+    return (
+        f'<div class="medialit-progress" role="progressbar" aria-label="Reviewed" aria-valuemin="0" '
+        f'aria-valuemax="{total}" aria-valuenow="{done}" aria-valuetext="{text}" '
+        f'data-reviewed="{done}" data-total="{total}">'
+        f'<span class="medialit-bar"><span style="width:{width}%"></span></span> {text}</div>'
     )
 
 
@@ -163,10 +192,7 @@ class TaggingWidget(widgets.VBox):
             continuous_update=False,
             style=WIDE,
         )
-        self.progress = widgets.IntProgress(
-            value=0, min=0, max=len(exercise.passage_ids), description="Reviewed"
-        )
-        self.progress_text = widgets.HTML()
+        self.progress = widgets.HTML()
         self.place = widgets.HTML()
         self.context = widgets.HTML()
         self.previous_button = _button("Previous")
@@ -201,7 +227,9 @@ class TaggingWidget(widgets.VBox):
             accept=".json,.csv",
             multiple=False,
             icon="",  # see _button
+            tooltip="Restore from file",  # else the front end shows the tooltip "null"
         )
+        self.restore_message = widgets.HTML()  # shown just below the upload's row
         self.load_anyway_text = widgets.HTML()
         self.load_anyway_button = _button("Load it anyway")
         self.load_anyway = widgets.HBox(
@@ -212,6 +240,7 @@ class TaggingWidget(widgets.VBox):
         self.feedback = widgets.HTML()
         self._connect()
         super().__init__(children=self._layout())
+        self.add_class("medialit-widget")
         exercise.on_change(self._after_change)
         self._refresh_progress()
         self._refresh_go_to()
@@ -220,22 +249,29 @@ class TaggingWidget(widgets.VBox):
     # --- layout ------------------------------------------------------------------------------
 
     def _layout(self) -> list[widgets.Widget]:
-        tags_row = widgets.HBox([*self.category_boxes.values(), self.no_technique_box])
+        def row(*children: widgets.Widget) -> widgets.HBox:
+            box = widgets.HBox(list(children))
+            box.add_class("medialit-row")  # wraps at phone width (see STYLE)
+            return box
+
+        self.upload_row = row(self.check_button, self.download_button, self.upload)
         return [
+            widgets.HTML(STYLE),
             self.heading,
             self.status,
             self.learner,
-            widgets.HBox([self.progress, self.progress_text]),
+            self.progress,
             self.place,
             self.context,
-            tags_row,
+            row(*self.category_boxes.values(), self.no_technique_box),
             *self.cue_boxes.values(),
             self.cue_message,
             self.note,
             self.note_message,
-            widgets.HBox([self.previous_button, self.next_button, self.go_to, self.only_unreviewed]),
+            row(self.previous_button, self.next_button, self.go_to, self.only_unreviewed),
             self.nav_message,
-            widgets.HBox([self.check_button, self.download_button, self.upload]),
+            self.upload_row,
+            self.restore_message,
             self.load_anyway,
             self.download_link,
             self.feedback,
@@ -257,16 +293,20 @@ class TaggingWidget(widgets.VBox):
         on_value(self.learner, self._on_learner)
         on_value(self.go_to, self._on_go_to)
         on_value(self.only_unreviewed, lambda _: self._refresh_go_to())
-        on_value(self.upload, self._on_upload)
+        beside_upload = guarded(lambda change: self._on_upload(change["new"]), self._show_restore_error)
+        self.upload.observe(beside_upload, "value")
         on_click(self.previous_button, lambda: self.step(-1))
         on_click(self.next_button, lambda: self.step(1))
         on_click(self.check_button, self.show_check)
         on_click(self.download_button, self.show_download)
-        on_click(self.load_anyway_button, self._on_load_anyway)
+        self.load_anyway_button.on_click(guarded(lambda _: self._on_load_anyway(), self._show_restore_error))
 
     def _show_status(self, message: str) -> None:
         self.status.value = status_html(message)
         self._said = self.exercise.message
+
+    def _show_restore_error(self, message: str) -> None:
+        self.restore_message.value = error_html(message)
 
     # --- state -> view ---------------------------------------------------------------------------
 
@@ -308,18 +348,17 @@ class TaggingWidget(widgets.VBox):
             self._syncing = False
 
     def _refresh_progress(self) -> None:
-        progress = self.exercise.progress()
-        self.progress.value = progress.reviewed
-        self.progress_text.value = (
-            f'<span class="medialit-progress" data-reviewed="{progress.reviewed}" '
-            f'data-total="{progress.total}">{html.escape(str(progress))}</span>'
-        )
+        self.progress.value = progress_html(self.exercise.progress())
 
     def _refresh_go_to(self) -> None:
         exercise = self.exercise
         total = len(exercise.passage_ids)
         options = [
-            (f"{pid} · {i + 1} of {total}{' · reviewed' if exercise.is_reviewed(pid) else ''}", pid)
+            (
+                f"{i + 1} of {total} · {pid}{' · reviewed' if exercise.is_reviewed(pid) else ''}: "
+                f"{opening_words(str(exercise.case.passages.loc[pid, 'text']))}",
+                pid,
+            )
             for i, pid in enumerate(exercise.passage_ids)
             if self._wanted(i) or i == self.index
         ]
@@ -415,10 +454,11 @@ class TaggingWidget(widgets.VBox):
     def _restore(self, content: bytes, name: str, anyway: bool = False) -> None:
         """Restore an upload and show what happened; offer "Load it anyway" for another exercise's file."""
         outcome = self.exercise.try_restore(content, name, anyway)
-        self.status.value = status_html(outcome.message)
+        self.restore_message.value = (status_html if outcome.restored else error_html)(outcome.message)
         self._offer_load_anyway(outcome, content, name)
         if not outcome.restored:
             return
+        self._show_status("")  # what the status said (such as "Starting fresh.") is over
         self.feedback.value = ""
         self._set_quietly(self.learner, self.exercise.learner or "")
         self._refresh_go_to()
@@ -452,6 +492,7 @@ class TaggingWidget(widgets.VBox):
             return
         self.nav_message.value = ""
         self._show(target)
+        focus(next(iter(self.category_boxes.values())))
 
     def show_check(self) -> None:
         """Compare with the key and show the scores, the plot and the feedback."""

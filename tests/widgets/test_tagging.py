@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -37,6 +38,13 @@ def make(case, exercise_id: str = "hedging") -> TaggingWidget:
 
 def saved(widget: TaggingWidget) -> dict:
     return json.loads(widget.exercise.path.read_text(encoding="utf-8"))
+
+
+def reviewed(widget: TaggingWidget) -> int:
+    """How many passages the progress bar says are reviewed (its ``aria-valuenow``)."""
+    found = re.search(r'aria-valuenow="(\d+)"', widget.progress.value)
+    assert found, widget.progress.value
+    return int(found.group(1))
 
 
 def all_widgets(root: widgets.Widget) -> list[widgets.Widget]:
@@ -82,8 +90,7 @@ def test_every_control_has_an_accessible_name(work: Path, case) -> None:
             | widgets.Text
             | widgets.Textarea
             | widgets.Dropdown
-            | widgets.FileUpload
-            | widgets.IntProgress,
+            | widgets.FileUpload,
         )
     ]
     names = {control.description for control in controls}
@@ -97,7 +104,6 @@ def test_every_control_has_an_accessible_name(work: Path, case) -> None:
         "Only passages not yet reviewed",
         "Reviewed: no technique",
         "Note",
-        "Reviewed",
         *LABELS.values(),
     ):
         assert name in names
@@ -132,12 +138,13 @@ def test_category_and_no_technique_clear_each_other(work: Path, case) -> None:
 
 def test_progress_bar_updates(work: Path, case) -> None:
     widget = make(case)
-    assert widget.progress.value == 0 and widget.progress.max == N
-    assert f"0 of {N} reviewed" in widget.progress_text.value
+    assert reviewed(widget) == 0 and f'aria-valuemax="{N}"' in widget.progress.value
+    assert 'role="progressbar"' in widget.progress.value and 'aria-valuenow="0"' in widget.progress.value
+    assert f"0 of {N} reviewed" in widget.progress.value
     widget.category_boxes["hedging"].value = True
     widget.next_button.click()
     widget.no_technique_box.value = True
-    assert widget.progress.value == 2 and f"2 of {N} reviewed" in widget.progress_text.value
+    assert reviewed(widget) == 2 and f"2 of {N} reviewed" in widget.progress.value
 
 
 def test_go_to_and_filter_not_yet_reviewed(work: Path, case) -> None:
@@ -200,7 +207,7 @@ def test_corrupt_autosave_message_in_widget(work: Path, case) -> None:
     first.exercise.path.write_text("{oops", encoding="utf-8")
     second = make(case)
     assert "could not be read" in second.status.value and "corrupt-" in second.status.value
-    assert "Starting fresh" in second.status.value and second.progress.value == 0
+    assert "Starting fresh" in second.status.value and reviewed(second) == 0
     assert len(list(work.glob("hedging-tags.corrupt-*.json"))) == 1
 
 
@@ -210,7 +217,7 @@ def test_another_tabs_changes_show_after_the_next_change(work: Path, case) -> No
     other.no_technique("p035")
     widget.category_boxes["hedging"].value = True  # p034 here: the save merges the other tab's p035
     assert saved(widget)["tags"] == {"p034": ["hedging"], "p035": []}
-    assert widget.progress.value == 2 and 'data-reviewed="2"' in widget.progress_text.value
+    assert reviewed(widget) == 2 and 'data-reviewed="2"' in widget.progress.value
     assert "also open in another tab or kernel" in widget.status.value and "p035" in widget.status.value
     widget.next_button.click()
     assert widget.pid == "p035" and widget.no_technique_box.value is True
@@ -258,7 +265,7 @@ def test_typing_a_name_with_saved_work_shows_that_work(work: Path, case) -> None
     widget = make(case)
     widget.category_boxes["hedging"].value = True  # p034, before giving the name
     widget.learner.value = "Ada"
-    assert widget.exercise.path == earlier.exercise.path and widget.progress.value == 1
+    assert widget.exercise.path == earlier.exercise.path and reviewed(widget) == 1
     assert widget.category_boxes["hedging"].value is False and saved(widget)["tags"] == {"p035": []}
     assert "nothing was overwritten" in widget.status.value and "hedging-tags.json" in widget.status.value
 
@@ -294,9 +301,9 @@ def test_upload_restores_and_backs_up(work: Path, case) -> None:
         "tags": {"p044": ["hedging"], "p045": []},
     }
     upload(widget, "mine.json", json.dumps(restored).encode())
-    assert "Restored your work from mine.json" in widget.status.value
+    assert "Restored your work from mine.json" in widget.restore_message.value
     assert saved(widget)["tags"] == restored["tags"]
-    assert widget.progress.value == 2 and widget.pid == "p034"
+    assert reviewed(widget) == 2 and widget.pid == "p034"
     assert widget.category_boxes["hedging"].value is False
     assert widget.exercise.path == work / tag_file_name("hedging", "Ada")  # the file's name is taken
     copies = list(work.glob(f"{widget.exercise.path.name.removesuffix('.json')}.replaced-*.json"))
@@ -309,8 +316,8 @@ def test_upload_of_a_bad_file_is_explained(work: Path, case) -> None:
     widget = make(case)
     widget.category_boxes["hedging"].value = True
     upload(widget, "broken.json", b'{"format": ')
-    assert "Nothing was restored" in widget.status.value and "not valid JSON" in widget.status.value
-    assert "Nothing was restored. broken.json is not valid JSON (" in html.unescape(widget.status.value)
+    said = html.unescape(widget.restore_message.value)
+    assert "Nothing was restored. broken.json is not valid JSON (" in said
     assert saved(widget)["tags"] == {"p034": ["hedging"]}
 
 
@@ -325,12 +332,12 @@ def test_the_same_file_can_be_restored_again(work: Path, case) -> None:
     widget = make(case)
     content = tag_file(case, "Ada", {"p044": ["hedging"], "p045": []})
     upload(widget, "mine.json", content)
-    assert "Restored your work from mine.json" in widget.status.value
+    assert "Restored your work from mine.json" in widget.restore_message.value
     assert widget.learner.value == "Ada" and widget.pid == "p034"
     widget.category_boxes["hedging"].value = True
-    widget.status.value = ""
+    widget.restore_message.value = ""
     upload(widget, "mine.json", content)
-    assert "Restored your work from mine.json" in widget.status.value
+    assert "Restored your work from mine.json" in widget.restore_message.value
     assert saved(widget)["tags"] == {"p044": ["hedging"], "p045": []}
     assert widget.category_boxes["hedging"].value is False and not widget.upload.value
 
@@ -346,9 +353,9 @@ def test_a_restore_that_failed_can_be_tried_again_with_the_same_file(work: Path,
     with monkeypatch.context() as patch:
         patch.setattr(widget.exercise, "try_restore", full_disk)
         upload(widget, "mine.json", content)
-    assert "No space left on device" in widget.status.value
+    assert "No space left on device" in widget.restore_message.value
     upload(widget, "mine.json", content)  # the disk has room again
-    assert "Restored your work from mine.json" in widget.status.value
+    assert "Restored your work from mine.json" in widget.restore_message.value
     assert saved(widget)["tags"] == {"p045": []}
 
 
@@ -405,7 +412,8 @@ def test_an_error_inside_a_callback_is_a_plain_message_in_the_widget(work: Path,
     monkeypatch.setattr("medialit.tagfile.workspace.Workspace.keep_copy", full_disk)
     restored = {"format": "medialit-tags/1", "case": case.case_id, "saved_at": "2024-05-01T09:30:00+00:00"}
     upload(widget, "mine.json", json.dumps({**restored, "tags": {"p045": []}}).encode())  # must not raise
-    assert "No space left on device" in widget.status.value and "Traceback" not in widget.status.value
+    said = widget.restore_message.value
+    assert "No space left on device" in said and "Traceback" not in said
     assert saved(widget)["tags"] == {"p034": ["hedging"]}
 
 
@@ -496,7 +504,7 @@ def test_a_file_of_another_exercise_is_loaded_only_when_the_learner_says_so(work
     }
     assert widget.load_anyway.layout.display == "none"
     upload(widget, "capstone-ada.json", json.dumps(data).encode())
-    assert "Nothing was restored" in widget.status.value
+    assert "Nothing was restored" in widget.restore_message.value
     assert saved(widget)["tags"] == {"p034": ["hedging"]}
     assert widget.load_anyway.layout.display != "none"
     assert "capstone-ada.json was made for the capstone exercise" in widget.load_anyway_text.value
@@ -505,11 +513,72 @@ def test_a_file_of_another_exercise_is_loaded_only_when_the_learner_says_so(work
     assert saved(widget)["tags"] == {pid: [] for pid in both}
     assert saved(widget)["exercise"] == "hedging" and "notes" not in saved(widget)
     said = f"{len(outside)} passages of capstone-ada.json are not part of the hedging exercise"
-    assert said in widget.status.value and "so they were left out" in widget.status.value
-    assert widget.load_anyway.layout.display == "none" and widget.progress.value == len(both)
+    assert said in widget.restore_message.value and "so they were left out" in widget.restore_message.value
+    assert widget.load_anyway.layout.display == "none" and reviewed(widget) == len(both)
     (copy,) = work.glob("hedging-tags.replaced-*.json")
     assert json.loads(copy.read_text())["tags"] == {"p034": ["hedging"]}
     upload(widget, "capstone-ada.json", json.dumps(data).encode())
     assert widget.load_anyway.layout.display != "none"
     upload(widget, "broken.json", b"{")  # another upload: the offer goes
     assert widget.load_anyway.layout.display == "none" and widget.load_anyway_text.value == ""
+
+
+def focus_requests(control: widgets.Widget, monkeypatch) -> list[dict]:
+    """The messages asking the front end to focus ``control``, as they are sent."""
+    sent: list[dict] = []
+    monkeypatch.setattr(control, "send", lambda content, buffers=None: sent.append(content))
+    return sent
+
+
+def test_next_and_previous_move_the_focus_to_the_first_category(work: Path, case, monkeypatch) -> None:
+    widget = make(case, "capstone")
+    first = widget.category_boxes["attribution"]
+    sent = focus_requests(first, monkeypatch)
+    widget.next_button.click()
+    assert sent == [{"do": "focus"}]
+    widget.previous_button.click()
+    assert sent == [{"do": "focus"}, {"do": "focus"}]
+    widget.previous_button.click()  # no passage before the first: the focus stays on Previous
+    assert len(sent) == 2
+
+
+def test_focus_is_a_no_op_where_ipywidgets_cannot_focus() -> None:
+    from medialit.widgets.controls import focus
+
+    class Old:  # an ipywidgets 7 control: no focus()
+        pass
+
+    focus(Old())  # must not raise
+
+
+def test_the_jump_list_shows_each_passages_opening_words(work: Path, case) -> None:
+    widget = make(case)
+    labels = dict((value, label) for label, value in widget.go_to.options)
+    words = " ".join(str(case.passages.loc["p034", "text"]).split()[:6])
+    assert labels["p034"].startswith(f"1 of {N} · p034: ") and words in labels["p034"]
+
+
+def test_the_widget_carries_its_stylesheet_and_classes(work: Path, case) -> None:
+    widget = make(case)
+    style = widget.children[0].value
+    assert style.startswith("<style>") and "outline: 3px solid #000" in style and "flex-wrap: wrap" in style
+    assert "medialit-widget" in widget._dom_classes
+    rows = [child for child in widget.children if "medialit-row" in getattr(child, "_dom_classes", ())]
+    assert widget.next_button in [button for row in rows for button in row.children]
+    widget.download_button.click()
+    assert 'class="medialit-download"' in widget.download_link.value
+
+
+def test_restore_messages_are_beside_the_control_and_starting_fresh_goes(work: Path, case) -> None:
+    widget = make(case)
+    assert widget.upload.tooltip == "Restore from file"
+    assert "Starting fresh" in widget.status.value
+    upload(widget, "broken.json", b"{")
+    assert 'class="medialit-error"' in widget.restore_message.value
+    assert "Nothing was restored" not in widget.status.value
+    children = list(widget.children)
+    assert children.index(widget.restore_message) == children.index(widget.upload_row) + 1
+    upload(widget, "mine.json", tag_file(case, "", {"p044": ["hedging"]}))
+    assert "Restored your work from mine.json" in widget.restore_message.value
+    assert "medialit-error" not in widget.restore_message.value
+    assert "Starting fresh" not in widget.status.value
