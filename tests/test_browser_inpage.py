@@ -80,6 +80,8 @@ def test_capstone_works_offline_from_disk(
     page.keyboard.press("Space")
     assert attribution.is_checked()
     _press(page, app.get_by_role("button", name="Next"), "Enter")
+    # Next moved the focus to the next passage's first category.
+    assert page.evaluate("document.activeElement.id") == attribution.get_attribute("id")
     _press(page, app.get_by_label("Reviewed: no technique"), "Space")
     progress = app.get_by_role("progressbar")
     assert progress.get_attribute("aria-valuenow") == "2"

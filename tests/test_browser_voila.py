@@ -190,14 +190,16 @@ def test_keyboard_only(page: Any, voila: VoilaServer) -> None:
     page.keyboard.press("Enter")
     expect(position(page, 2)).to_have_attribute("data-passage-id", ids[1])
     expect(box).not_to_be_checked()
+    expect(box).to_be_focused()  # Next moved the focus to the first category: Space ticks it
+    width = box.evaluate("element => parseFloat(getComputedStyle(element).outlineWidth)")
+    assert width >= 2, f"the focus ring is {width} px wide"
 
-    # Back with Shift+Tab to Previous and Enter: passage 1 is still ticked; Space unticks it.
-    page.keyboard.press("Shift+Tab")
-    assert focused(page.get_by_role("button", name="Previous", exact=True))
+    # Back with Previous and Enter: passage 1 is still ticked, the focus is on it; Space unticks it.
+    page.get_by_role("button", name="Previous", exact=True).focus()
     page.keyboard.press("Enter")
     expect(position(page, 1)).to_have_attribute("data-passage-id", ids[0])
     expect(box).to_be_checked()
-    box.focus()
+    expect(box).to_be_focused()
     page.keyboard.press("Space")
     expect(box).not_to_be_checked()
     expect(progress(page)).to_have_attribute("data-reviewed", "0")
@@ -255,3 +257,42 @@ def test_two_tabs_of_one_exercise_never_lose_a_tag(page: Any, browser: Any, voil
         expect(box_a).to_be_checked(timeout=ACTION_TIMEOUT_MS)
     finally:
         other.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_phone_width_and_the_download_control(browser: Any, voila: VoilaServer) -> None:
+    """At 390 px the buttons keep their words and 24 px targets; the download link is a visible button."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport=PHONE)
+    page.set_default_timeout(ACTION_TIMEOUT_MS)
+    try:
+        fresh_tag_file(voila, "hedging")
+        box = open_notebook(page, voila, "02_hedging.ipynb", "Hedging")
+        for name in ("Previous", "Next", "Check my answers", "Download my tags"):
+            button = page.get_by_role("button", name=name, exact=True)
+            size = button.evaluate(
+                "e => ({right: e.getBoundingClientRect().right, height: e.getBoundingClientRect().height,"
+                " cut: e.scrollWidth > e.clientWidth})"
+            )
+            assert not size["cut"], f"{name} is cut short at phone width"
+            assert size["height"] >= 24 and size["right"] <= PHONE["width"], (name, size)
+        assert box.evaluate("e => e.getBoundingClientRect().height") >= 20  # with its label: 24+
+        row = box.evaluate("e => e.closest('.widget-checkbox').getBoundingClientRect().height")
+        assert row >= 24
+
+        page.get_by_role("button", name="Download my tags", exact=True).click()
+        link = page.locator("a.medialit-download")
+        expect(link).to_be_visible()
+        look = link.evaluate(
+            "e => ({background: getComputedStyle(e).backgroundColor, colour: getComputedStyle(e).color,"
+            " height: e.getBoundingClientRect().height})"
+        )
+        assert look["background"] == "rgb(0, 114, 178)" and look["colour"] == "rgb(255, 255, 255)", look
+        assert look["height"] >= 24, look
+        violations = blocking_violations(page)
+        assert not violations, "\n".join(violations)
+    finally:
+        page.close()

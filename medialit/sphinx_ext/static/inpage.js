@@ -879,7 +879,8 @@
     function move(step) {
       var shown = visible();
       var target = shown[shown.indexOf(at) + step];
-      if (target !== undefined) { at = target; draw(); }
+      // On to the next passage, with the focus on its first category: a few key presses each.
+      if (target !== undefined) { at = target; draw(); boxes[payload.categories[0].id].focus(); }
     }
 
     function changed(pid) {
