@@ -2,7 +2,8 @@
 
 Tick by keyboard, reload (the work is kept), check (the key is hidden before), download (the package
 reads the file and scores it to the numbers the page showed), restore into a fresh browser profile,
-refuse a file of another exercise until the learner presses "Load it anyway", keep a note longer
+refuse a file of another exercise until the learner presses "Load it anyway", move the focus to the
+first category after Next and Previous, keep a note longer
 than the format allows up to its limit and say so, fit a 390 px screen, and pass axe-core.
 """
 
@@ -267,4 +268,24 @@ def test_a_note_longer_than_the_format_allows_is_kept_up_to_the_limit_and_said(
     assert [len(text) for text in notes.values()] == [NOTE_MAX]
     assert note.input_value() == long  # still in the box, to copy the rest
     assert f"Only the first {NOTE_MAX:,} characters" in app.locator(".medialit-inpage-status").inner_text()
+    context.close()
+
+
+def test_next_and_previous_move_the_focus_to_the_first_category(browser: Any, tmp_path: Path) -> None:
+    """In a small book of the tests' own (no full build): Next, then Previous, each focus the first box."""
+    from tests.sphinx_ext.small_book import build, make_book, write_index
+
+    book = make_book(tmp_path, {"article": "# The article\n\n```{medialit-article}\n```\n"})
+    write_index(book, "```{medialit-inpage} capstone\n```\n")
+    warnings, out = build(book)
+    assert warnings == ""
+    context = browser.new_context()
+    page, _refused = _offline_page(context)
+    page.goto((out / "index.html").as_uri())
+    page.wait_for_selector(READY)
+    app = page.locator(READY)
+    first = app.get_by_label("Attribution", exact=True).get_attribute("id")
+    for button in ("Next", "Previous"):
+        _press(page, app.get_by_role("button", name=button), "Enter")
+        assert page.evaluate("document.activeElement.id") == first, f"after {button}"
     context.close()
