@@ -62,7 +62,9 @@ def start(
     (``hedging-josé-1a2b3c4d-tags.json``, see :mod:`medialit.tagfile.names`); a saved file that
     names another learner is not continued but moved to that learner's own file, and the message
     says so. ``folder`` overrides the work folder (default:
-    :func:`medialit.tagfile.workspace.work_dir`).
+    :func:`medialit.tagfile.workspace.work_dir`). ``quiet`` prints nothing: the learner notebooks
+    pass it, as the widget's status line says the same and, unlike printed text, gives way to what
+    a restore did.
     """
     case = case or load_case()
     spec = case.exercise(exercise_id)
