@@ -145,8 +145,10 @@ def article_strip_plot(
     step = max(1, len(passage_ids) // 15)
     axes_list[-1].set_xticks(x[::step], [passage_ids[i] for i in x[::step]], rotation=45, fontsize=8)
     axes_list[-1].set_xlabel("passage, in reading order")
-    axes_list[0].legend(loc="upper right", fontsize=7, ncols=3, bbox_to_anchor=(1, 1.5))
     figure.suptitle("Where the key and the class put each technique")
+    # Below the axes, away from the title: constrained layout makes room for it.
+    handles, names = axes_list[0].get_legend_handles_labels()
+    figure.legend(handles, names, loc="outside lower center", fontsize=7, ncols=3)
     alt = (
         "Strip chart over the article's passages in reading order, one row per category. Black "
         "squares mark the key's tags (filled: clear, hollow: arguable); bars show the share of "
@@ -185,6 +187,8 @@ def heatmap_plot(
         axes.set_yticks([])
         axes.set_ylabel(f"{rows} learners")
     figure.colorbar(image, ax=axes, label=METRIC_LABELS.get(metric, metric))
+    if rows <= 40:
+        _label_cells(axes, values)
     axes.set_title(f"{METRIC_LABELS.get(metric, metric)} by learner and category")
     parts = [
         f"{labels.get(c, c)} median {number_text(nan_median(values[:, i]))}, "
@@ -197,6 +201,13 @@ def heatmap_plot(
         "undefined. " + "; ".join(parts) + "."
     )
     return Plot("learner_heatmap", figure, alt)
+
+
+def _label_cells(axes: Any, values: np.ndarray) -> None:
+    """Write each cell's value on it (dark text on light cells, white on dark), so no colour is needed to read it."""
+    for (row, column), value in np.ndenumerate(values):
+        colour = "black" if np.isnan(value) or value >= 0.5 else "white"
+        axes.text(column, row, number_text(value), ha="center", va="center", fontsize=7, color=colour)
 
 
 __all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot"]
