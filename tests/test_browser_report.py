@@ -39,7 +39,9 @@ def report_page(tmp_path_factory: pytest.TempPathFactory, case) -> str:
 
 
 @pytest.mark.parametrize("width", [PHONE["width"], 1280])
-def test_the_report_page_has_no_serious_accessibility_violation(browser, report_page: str, width: int) -> None:
+def test_the_report_page_has_no_serious_accessibility_violation(
+    browser, report_page: str, width: int
+) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(report_page)
     page.wait_for_load_state("load")
@@ -48,7 +50,9 @@ def test_the_report_page_has_no_serious_accessibility_violation(browser, report_
     assert not violations, "\n".join(violations)
 
 
-def test_at_phone_width_only_the_wide_tables_scroll_and_the_keyboard_reaches_them(browser, report_page: str) -> None:
+def test_at_phone_width_only_the_wide_tables_scroll_and_the_keyboard_reaches_them(
+    browser, report_page: str
+) -> None:
     page = browser.new_page(viewport=PHONE)
     page.goto(report_page)
     page.wait_for_load_state("load")

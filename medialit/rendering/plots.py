@@ -204,7 +204,7 @@ def heatmap_plot(
 
 
 def _label_cells(axes: Any, values: np.ndarray) -> None:
-    """Write each cell's value on it (dark text on light cells, white on dark), so no colour is needed to read it."""
+    """Write each cell's value on it (dark on light cells, white on dark): no colour needed to read it."""
     for (row, column), value in np.ndenumerate(values):
         colour = "black" if np.isnan(value) or value >= 0.5 else "white"
         axes.text(column, row, number_text(value), ha="center", va="center", fontsize=7, color=colour)

@@ -37,7 +37,13 @@ CONSENSUS = {
     "kappa": "kappa",
 }
 #: Per-category score columns (``<category>_<score>``) of the learners' table.
-SCORES = {"precision": "precision", "recall": "recall", "f1": "F1", "kappa": "kappa", **{n: n for n in COUNTS}}
+SCORES = {
+    "precision": "precision",
+    "recall": "recall",
+    "f1": "F1",
+    "kappa": "kappa",
+    **{n: n for n in COUNTS},
+}
 
 
 def heading(column: str, labels: dict[str, str]) -> str:

@@ -10,7 +10,13 @@ from medialit.rendering.html import plot_html
 from medialit.rendering.passages import HTMLBlock
 from medialit.rendering.report_figures import figures
 from medialit.rendering.report_labels import readable
-from medialit.rendering.report_parts import agreement_html, hardest_html, learner_columns, learners_html, problem_lines
+from medialit.rendering.report_parts import (
+    agreement_html,
+    hardest_html,
+    learner_columns,
+    learners_html,
+    problem_lines,
+)
 from medialit.rendering.text import totals_line
 from medialit.scoring.class_report import ClassReport
 
@@ -38,7 +44,9 @@ def report_html(report: ClassReport) -> str:
         f"<p>{html.escape(totals_line(report))}</p>"
         + "".join(f"<p>{html.escape(note)}</p>" for note in report.notes)
         + (
-            "<h3>Files with problems</h3><ul>" + "".join(f"<li>{html.escape(p)}</li>" for p in problems) + "</ul>"
+            "<h3>Files with problems</h3><ul>"
+            + "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+            + "</ul>"
             if problems
             else "<p>No problems in the files.</p>"
         )

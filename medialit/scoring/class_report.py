@@ -193,7 +193,7 @@ MIN_REVIEWERS = 3
 
 
 def min_reviewers(report: ClassReport) -> int:
-    """How many reviewers a pair needs to count among the hardest: :data:`MIN_REVIEWERS`, at most the class, at least 2."""
+    """How many reviewers a pair needs to be among the hardest: :data:`MIN_REVIEWERS`, 2 to class size."""
     return min(MIN_REVIEWERS, max(2, len(report.learners)))
 
 
@@ -204,9 +204,8 @@ def hardest_table(report: ClassReport, n: int = 10) -> pd.DataFrame:
     arguable pairs and no filler rows. Each row has the passage's words, the key's cue and
     reasoning (for a pair the key does not tag, why not, where the case says), and how the class split.
     """
-    columns = [
-        "passage_id", "category", "key", "text", "cue", "reasoning", "reviewed", "tagged", "share", "difficulty"
-    ]  # fmt: skip
+    columns = ["passage_id", "category", "key", "text", "cue", "reasoning"]
+    columns += ["reviewed", "tagged", "share", "difficulty"]
     passages = report.passages
     hard = passages[(passages["reviewed"] >= min_reviewers(report)) & (passages["difficulty"] > 0)]
     return hard.head(n)[columns].reset_index(drop=True)
@@ -225,7 +224,9 @@ def discuss_first(report: ClassReport, hardest: pd.DataFrame, n: int = 3) -> lis
     missed = hardest[hardest["key"] == "clear"].head(n)
     extra = hardest[hardest["key"] == "none"].head(n)
     return [
-        "Most missed: " + (_passage_list(missed, labels) or "no tag of the key") + ", the share who missed it.",
+        "Most missed: "
+        + (_passage_list(missed, labels) or "no tag of the key")
+        + ", the share who missed it.",
         "Most often tagged though the key does not: "
         + (_passage_list(extra, labels) or "nothing")
         + ", the share who tagged it.",

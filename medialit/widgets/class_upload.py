@@ -38,7 +38,7 @@ def exercise_options(case: Case) -> list[tuple[str, str]]:
 
 
 class ClassUpload(widgets.VBox):
-    """An upload or a folder of an instructor's own tag files and a choice of exercise; shows the class report."""
+    """An upload or a folder of an instructor's tag files and a choice of exercise; shows the class report."""
 
     def __init__(self, case: Case, exercise: str | None = None) -> None:
         self.case = case
@@ -56,8 +56,12 @@ class ClassUpload(widgets.VBox):
         self.output = widgets.HTML()
         self.upload.observe(guarded(self._on_upload, self._show_message), "value")
         self.exercise.observe(guarded(lambda change: self._render(), self._show_message), "value")
-        self.read_folder.on_click(guarded(lambda button: self.show_folder(self.folder.value), self._show_folder_message))
-        folder_row = widgets.HBox([self.folder, self.read_folder], layout=widgets.Layout(flex_flow="row wrap"))
+        self.read_folder.on_click(
+            guarded(lambda button: self.show_folder(self.folder.value), self._show_folder_message)
+        )
+        folder_row = widgets.HBox(
+            [self.folder, self.read_folder], layout=widgets.Layout(flex_flow="row wrap")
+        )
         super().__init__(children=[self.exercise, self.upload, folder_row, self.folder_message, self.output])
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
@@ -82,7 +86,9 @@ class ClassUpload(widgets.VBox):
         """
         path = Path(text.strip()).expanduser()
         if not text.strip():
-            problem = f"Type the folder that holds your class's tag files first, for example {FOLDER_EXAMPLE}."
+            problem = (
+                f"Type the folder that holds your class's tag files first, for example {FOLDER_EXAMPLE}."
+            )
         elif not path.exists():
             problem = (
                 f"There is no folder {path} on the computer this notebook runs on (the folder is read "
