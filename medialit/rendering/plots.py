@@ -188,7 +188,7 @@ def heatmap_plot(
         axes.set_ylabel(f"{rows} learners")
     figure.colorbar(image, ax=axes, label=METRIC_LABELS.get(metric, metric))
     if rows <= 40:
-        _label_cells(axes, values)
+        _label_cells(axes, image, values)
     axes.set_title(f"{METRIC_LABELS.get(metric, metric)} by learner and category")
     parts = [
         f"{labels.get(c, c)} median {number_text(nan_median(values[:, i]))}, "
@@ -203,11 +203,20 @@ def heatmap_plot(
     return Plot("learner_heatmap", figure, alt)
 
 
-def _label_cells(axes: Any, values: np.ndarray) -> None:
-    """Write each cell's value on it (dark on light cells, white on dark): no colour needed to read it."""
+def _label_cells(axes: Any, image: Any, values: np.ndarray) -> None:
+    """Write each cell's value on it, black or white, whichever contrasts more with the cell."""
+    from matplotlib.colors import to_rgba
+
     for (row, column), value in np.ndenumerate(values):
-        colour = "black" if np.isnan(value) or value >= 0.5 else "white"
+        cell = image.cmap(image.norm(value)) if not np.isnan(value) else to_rgba(MISSING)
+        colour = "black" if _luminance(cell) > 0.179 else "white"  # the WCAG midpoint of black and white
         axes.text(column, row, number_text(value), ha="center", va="center", fontsize=7, color=colour)
+
+
+def _luminance(rgba: Sequence[float]) -> float:
+    """A colour's relative luminance (WCAG 2)."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgba[:3]]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 __all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot"]

@@ -92,3 +92,19 @@ def test_a_one_category_heat_map_shows_its_numbers(case):
     plot = heatmap_plot(["Ada", "Bo", "Cy"], ["hedging"], values)
     (axes, _colorbar) = plot.figure.axes
     assert [text.get_text() for text in axes.texts] == ["0.25", "undefined", "0.80"]
+
+
+def test_the_heat_map_numbers_contrast_with_their_cells():
+    from matplotlib.colors import to_rgb
+
+    def luminance(colour):
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    values = np.linspace(0, 1, 21)[:, None]
+    plot = heatmap_plot([str(v) for v in values[:, 0]], ["hedging"], values)
+    axes = plot.figure.axes[0]
+    image = axes.images[0]
+    for text, value in zip(axes.texts, values[:, 0], strict=True):
+        dark, light = sorted([luminance(image.cmap(image.norm(value))), luminance(text.get_color())])
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, (value, text.get_color())
