@@ -211,9 +211,9 @@ def hardest_table(report: ClassReport, n: int = 10) -> pd.DataFrame:
     return hard.head(n)[columns].reset_index(drop=True)
 
 
-def _passage_list(rows: pd.DataFrame, labels: dict[str, str]) -> str:
+def _passage_list(rows: pd.DataFrame, labels: dict[str, str], what: str) -> str:
     return ", ".join(
-        f"{row.passage_id} ({labels.get(row.category, row.category)}, {row.difficulty:.0%})"
+        f"{row.passage_id} ({labels.get(row.category, row.category)}: {row.difficulty:.0%} {what} it)"
         for row in rows.itertuples()
     )
 
@@ -224,10 +224,6 @@ def discuss_first(report: ClassReport, hardest: pd.DataFrame, n: int = 3) -> lis
     missed = hardest[hardest["key"] == "clear"].head(n)
     extra = hardest[hardest["key"] == "none"].head(n)
     return [
-        "Most missed: "
-        + (_passage_list(missed, labels) or "no tag of the key")
-        + ", the share who missed it.",
-        "Most often tagged though the key does not: "
-        + (_passage_list(extra, labels) or "nothing")
-        + ", the share who tagged it.",
+        f"Most missed: {_passage_list(missed, labels, 'missed') or 'no tag of the key'}.",
+        f"Most often tagged though the key does not: {_passage_list(extra, labels, 'tagged') or 'nothing'}.",
     ]

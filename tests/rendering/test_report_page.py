@@ -92,8 +92,8 @@ def test_each_hardest_passage_has_its_words_cue_reasoning_and_split(report, case
     assert "How the class split: 1 of 3 reviewers tagged it and 2 missed it." in words
     summary = re.findall(r'<p class="discuss-first">([^<]*)</p>', section)
     assert summary == [
-        f"Most missed: {hard} (Hedging, 67%), the share who missed it.",
-        "Most often tagged though the key does not: nothing, the share who tagged it.",
+        f"Most missed: {hard} (Hedging: 67% missed it).",
+        "Most often tagged though the key does not: nothing.",
     ]
 
 
