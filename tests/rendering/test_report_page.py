@@ -104,3 +104,16 @@ def test_a_class_of_one_has_no_hardest_passage(case):
     page = html.unescape(render_html(report, []))
     assert "No passage that at least 2 learners reviewed was missed or wrongly tagged by anyone." in page
     assert 'class="discuss-first"' not in page
+
+
+def test_an_extra_tag_the_class_gives_says_why_the_key_does_not_tag_it(case):
+    keyed = set(zip(case.key["passage_id"], case.key["category"], strict=True))
+    (pid, category), reason = next((pair, r) for pair, r in case.not_this.items() if pair not in keyed)
+    label = case.categories[category]["label"]
+    tagsets = [TagSet(case.case_id, {pid: [category]}, learner=name) for name in ("Ada", "Bo", "Cy")]
+    report = build_report(tagsets, case)  # the files record no exercise: the whole article
+    page = re.sub(r"<[^>]+>", "", html.unescape(render_html(report, [])))
+    assert f"{pid}: {label} (the key does not tag it)" in page
+    assert f"The key's reasoning: {reason}" in page
+    assert "How the class split: 3 of 3 reviewers tagged it, though the key does not." in page
+    assert f"Most often tagged though the key does not: {pid} ({label}: 100% tagged it)." in page
