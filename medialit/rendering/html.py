@@ -62,9 +62,18 @@ def cell_text(value: Any) -> str:
 
 
 def table_html(
-    frame: pd.DataFrame, caption: str, *, index: bool = False, css_class: str | None = None
+    frame: pd.DataFrame,
+    caption: str,
+    *,
+    index: bool = False,
+    css_class: str | None = None,
+    scroll: bool = False,
 ) -> Markup:
-    """A table with a caption and column headers; with ``index``, each row's index as its header."""
+    """A table with a caption and column headers; with ``index``, each row's index as its header.
+
+    With ``scroll`` the table sits in a region named by its caption that scrolls sideways and
+    takes keyboard focus, so a wide table fits a narrow page.
+    """
     rows = [
         (cell_text(header), [cell_text(value) for value in values])
         for header, values in zip(frame.index, frame.itertuples(index=False, name=None), strict=True)
@@ -77,6 +86,7 @@ def table_html(
         rows=rows,
         index_name=index_name,
         css_class=css_class,
+        scroll=scroll,
     )
 
 

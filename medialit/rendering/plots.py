@@ -145,8 +145,10 @@ def article_strip_plot(
     step = max(1, len(passage_ids) // 15)
     axes_list[-1].set_xticks(x[::step], [passage_ids[i] for i in x[::step]], rotation=45, fontsize=8)
     axes_list[-1].set_xlabel("passage, in reading order")
-    axes_list[0].legend(loc="upper right", fontsize=7, ncols=3, bbox_to_anchor=(1, 1.5))
     figure.suptitle("Where the key and the class put each technique")
+    # Below the axes, away from the title: constrained layout makes room for it.
+    handles, names = axes_list[0].get_legend_handles_labels()
+    figure.legend(handles, names, loc="outside lower center", fontsize=7, ncols=3)
     alt = (
         "Strip chart over the article's passages in reading order, one row per category. Black "
         "squares mark the key's tags (filled: clear, hollow: arguable); bars show the share of "
@@ -185,6 +187,8 @@ def heatmap_plot(
         axes.set_yticks([])
         axes.set_ylabel(f"{rows} learners")
     figure.colorbar(image, ax=axes, label=METRIC_LABELS.get(metric, metric))
+    if rows <= 40:
+        _label_cells(axes, image, values)
     axes.set_title(f"{METRIC_LABELS.get(metric, metric)} by learner and category")
     parts = [
         f"{labels.get(c, c)} median {number_text(nan_median(values[:, i]))}, "
@@ -197,6 +201,22 @@ def heatmap_plot(
         "undefined. " + "; ".join(parts) + "."
     )
     return Plot("learner_heatmap", figure, alt)
+
+
+def _label_cells(axes: Any, image: Any, values: np.ndarray) -> None:
+    """Write each cell's value on it, black or white, whichever contrasts more with the cell."""
+    from matplotlib.colors import to_rgba
+
+    for (row, column), value in np.ndenumerate(values):
+        cell = image.cmap(image.norm(value)) if not np.isnan(value) else to_rgba(MISSING)
+        colour = "black" if _luminance(cell) > 0.179 else "white"  # the WCAG midpoint of black and white
+        axes.text(column, row, number_text(value), ha="center", va="center", fontsize=7, color=colour)
+
+
+def _luminance(rgba: Sequence[float]) -> float:
+    """A colour's relative luminance (WCAG 2)."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgba[:3]]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 __all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot"]

@@ -11,15 +11,14 @@ from pathlib import Path
 import pandas as pd
 
 from medialit.common.csv_text import csv_text
-from medialit.common.problems import Problem
-from medialit.rendering.html import plain_value, render, table_html
+from medialit.rendering.html import plain_value, render
 from medialit.rendering.report_figures import figures
+from medialit.rendering.report_parts import agreement_html, hardest_html, learners_html, problem_lines
 from medialit.rendering.text import totals_line
-from medialit.scoring.class_report import ClassReport, hardest_table
+from medialit.scoring.class_report import ClassReport
 
-AGREEMENT_CAPTION = (
-    "Per category: Krippendorff's alpha among learners, and the class consensus against the key"
-)
+#: How many of the hardest passages the report page lists.
+HARDEST_ON_PAGE = 20
 
 
 def frame_csv(frame: pd.DataFrame) -> str:
@@ -30,23 +29,17 @@ def frame_csv(frame: pd.DataFrame) -> str:
 
 def render_html(report: ClassReport, images: list[tuple[str, str]]) -> str:
     """The HTML summary; ``images`` are ``(file name, alt text)`` pairs. Everything is escaped."""
-    learner_columns = ["learner", "file", "coverage", "micro_precision", "micro_recall", "micro_f1"]
-    learner_columns += [f"{c}_f1" for c in report.stack.key.categories]
-    problems = [
-        f"{Problem(f, m, None if line is pd.NA else int(line))} ({s})"
-        for f, line, s, m in report.problems_frame().itertuples(index=False, name=None)
-    ]
     return render(
         "class_report.html",
         title=f"Class report: {report.exercise.title}",
         case_title=report.title,
         totals=totals_line(report),
         notes=report.notes,
-        agreement=table_html(report.agreement, AGREEMENT_CAPTION),
+        agreement=agreement_html(report),
         images=images,
-        hardest=table_html(hardest_table(report, 20), "The 20 hardest (passage, category) pairs"),
-        learners=table_html(report.learners[learner_columns], "Scores per learner"),
-        problems=problems,
+        hardest=hardest_html(report, HARDEST_ON_PAGE),
+        learners=learners_html(report),
+        problems=problem_lines(report),
     )
 
 

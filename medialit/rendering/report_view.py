@@ -1,4 +1,4 @@
-"""A class report in a notebook: totals, tables and figures with alt text."""
+"""A class report in a notebook: problems first, then the hardest passages, tables and figures."""
 
 from __future__ import annotations
 
@@ -6,19 +6,25 @@ import html
 
 import pandas as pd
 
-from medialit.rendering.html import plot_html, table_html
+from medialit.rendering.html import plot_html
 from medialit.rendering.passages import HTMLBlock
 from medialit.rendering.report_figures import figures
+from medialit.rendering.report_labels import readable
+from medialit.rendering.report_parts import (
+    agreement_html,
+    hardest_html,
+    learner_columns,
+    learners_html,
+    problem_lines,
+)
 from medialit.rendering.text import totals_line
-from medialit.scoring.class_report import ClassReport, hardest_table
-
-LEARNER_COLUMNS = ("learner", "coverage", "micro_precision", "micro_recall", "micro_f1")
+from medialit.scoring.class_report import ClassReport
 
 
 def learners_table(report: ClassReport) -> pd.DataFrame:
-    """One row per learner: coverage, micro scores and F1 per category."""
-    columns = [*LEARNER_COLUMNS, *(f"{c}_f1" for c in report.stack.key.categories)]
-    return report.learners[columns].set_index("learner")
+    """One row per learner, headed in words: coverage, micro scores and F1 per category."""
+    columns = [c for c in learner_columns(report) if c != "file"]
+    return readable(report.learners[columns], report.category_labels).set_index("Learner")
 
 
 def figures_block(report: ClassReport) -> HTMLBlock:
@@ -26,16 +32,24 @@ def figures_block(report: ClassReport) -> HTMLBlock:
     return HTMLBlock("".join(plot_html(plot) for plot in figures(report)))
 
 
+def hardest_block(report: ClassReport, n: int = 10) -> HTMLBlock:
+    """The hardest passages with their words, the key's cue and reasoning and how the class split."""
+    return HTMLBlock(hardest_html(report, n))
+
+
 def report_html(report: ClassReport) -> str:
-    """The whole report for a notebook: totals, tables and figures."""
-    problems = report.problems_frame()
-    agreement = report.agreement.set_index("category")
+    """The whole report for a notebook: totals, problems, the hardest passages, tables and figures."""
+    problems = problem_lines(report)
     return (
         f"<p>{html.escape(totals_line(report))}</p>"
         + "".join(f"<p>{html.escape(note)}</p>" for note in report.notes)
-        + f"{table_html(agreement, 'Agreement and the class consensus', index=True)}"
-        f"{table_html(learners_table(report), 'Scores per learner', index=True)}"
-        f"{table_html(hardest_table(report), 'The hardest passages')}"
-        f"{figures_block(report).markup}"
-        + (table_html(problems, "Problems") if len(problems) else "<p>No problems in the files.</p>")
+        + (
+            "<h3>Files with problems</h3><ul>"
+            + "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+            + "</ul>"
+            if problems
+            else "<p>No problems in the files.</p>"
+        )
+        + f"<h3>The hardest passages: discuss these first</h3>{hardest_html(report)}"
+        f"{agreement_html(report)}{learners_html(report)}{figures_block(report).markup}"
     )

@@ -99,7 +99,8 @@ def _passages_frame(stack: ClassTags, case: Case) -> pd.DataFrame:
     status = np.where(key.clear, "clear", np.where(key.arguable, "arguable", "none"))
     with np.errstate(invalid="ignore"):
         difficulty = np.where(key.clear, 1 - share, np.where(key.arguable, np.nan, share))
-    subtypes = key.rows["subtype"]
+    subtypes, cues, rationales = key.rows["subtype"], key.rows["cue"], key.rows["rationale"]
+    not_this = case.not_this
     frame = pd.DataFrame(
         {
             "passage_id": np.repeat(key.passage_ids, n_c),
@@ -115,6 +116,9 @@ def _passages_frame(stack: ClassTags, case: Case) -> pd.DataFrame:
     frame["subtype"] = [
         subtypes.get((p, c), "") for p, c in zip(frame["passage_id"], frame["category"], strict=True)
     ]
+    pairs = list(zip(frame["passage_id"], frame["category"], strict=True))
+    frame["cue"] = [cues.get(pair, "") for pair in pairs]
+    frame["reasoning"] = [rationales.get(pair, not_this.get(pair, "")) for pair in pairs]
     frame["text"] = case.passages.loc[list(frame["passage_id"]), "text"].to_numpy()
     return frame.sort_values(
         ["difficulty", "position"], ascending=[False, True], na_position="last"
@@ -183,7 +187,43 @@ def class_report(files: ClassFiles, case: Case, exercise: str | None = None) -> 
     return build_report(files.tagsets, case, exercise, files.errors, files.skipped_sentence())
 
 
+#: A passage counts among the hardest only when at least this many learners reviewed it (fewer
+#: in a smaller class, but never one: a passage one learner reviewed says nothing about a class).
+MIN_REVIEWERS = 3
+
+
+def min_reviewers(report: ClassReport) -> int:
+    """How many reviewers a pair needs to be among the hardest: :data:`MIN_REVIEWERS`, 2 to class size."""
+    return min(MIN_REVIEWERS, max(2, len(report.learners)))
+
+
 def hardest_table(report: ClassReport, n: int = 10) -> pd.DataFrame:
-    """The ``n`` (passage, category) pairs the class found hardest (pairs without a difficulty left out)."""
-    columns = ["passage_id", "category", "key", "subtype", "reviewed", "tagged", "share", "difficulty"]
-    return report.passages.dropna(subset=["difficulty"]).head(n)[columns]
+    """Up to ``n`` (passage, category) pairs the class found hardest, hardest first.
+
+    Only pairs enough learners reviewed (:func:`min_reviewers`) that some of them got wrong: no
+    arguable pairs and no filler rows. Each row has the passage's words, the key's cue and
+    reasoning (for a pair the key does not tag, why not, where the case says), and how the class split.
+    """
+    columns = ["passage_id", "category", "key", "text", "cue", "reasoning"]
+    columns += ["reviewed", "tagged", "share", "difficulty"]
+    passages = report.passages
+    hard = passages[(passages["reviewed"] >= min_reviewers(report)) & (passages["difficulty"] > 0)]
+    return hard.head(n)[columns].reset_index(drop=True)
+
+
+def _passage_list(rows: pd.DataFrame, labels: dict[str, str], what: str) -> str:
+    return ", ".join(
+        f"{row.passage_id} ({labels.get(row.category, row.category)}: {row.difficulty:.0%} {what} it)"
+        for row in rows.itertuples()
+    )
+
+
+def discuss_first(report: ClassReport, hardest: pd.DataFrame, n: int = 3) -> list[str]:
+    """Two sentences to open a discussion with: the key's tags most missed, and the extra tags most given."""
+    labels = report.category_labels
+    missed = hardest[hardest["key"] == "clear"].head(n)
+    extra = hardest[hardest["key"] == "none"].head(n)
+    return [
+        f"Most missed: {_passage_list(missed, labels, 'missed') or 'no tag of the key'}.",
+        f"Most often tagged though the key does not: {_passage_list(extra, labels, 'tagged') or 'nothing'}.",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
@@ -12,6 +13,8 @@ from medialit.case.loading import load_case
 from medialit.rendering.palette import OKABE_ITO, series_colours
 from medialit.rendering.plots import article_strip_plot, category_scores_plot, heatmap_plot
 from medialit.scoring.key import key_matrix
+
+TITLE = "Where the key and the class put each technique"
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +65,46 @@ def test_heatmap_plot(case, tmp_path, learners):
     assert f"for {learners} learners" in plot.alt
     assert "undefined for 1 learners" in plot.alt
     assert plot.save(tmp_path).exists()
+
+
+def test_the_strip_chart_legend_does_not_cover_its_title(case):
+    key = key_matrix(case)
+    share = np.random.default_rng(2).random(key.clear.shape)
+    for categories in (key.categories, key.categories[:1]):
+        columns = [key.categories.index(c) for c in categories]
+        plot = article_strip_plot(
+            key.passage_ids, categories, key.clear[:, columns], key.arguable[:, columns], share[:, columns]
+        )
+        renderer = FigureCanvasAgg(plot.figure).get_renderer()
+        plot.figure.draw(renderer)  # lay the figure out, as saving it does
+        (title,) = [t.get_window_extent(renderer) for t in plot.figure.texts if t.get_text() == TITLE]
+        legends = plot.figure.legends + [a.get_legend() for a in plot.figure.axes if a.get_legend()]
+        assert legends, "the strip chart has a legend"
+        for legend in legends:
+            box = legend.get_window_extent(renderer)
+            assert not box.overlaps(title), (box, title)
+            for axes in plot.figure.axes:
+                assert not box.overlaps(axes.get_window_extent(renderer))
+
+
+def test_a_one_category_heat_map_shows_its_numbers(case):
+    values = np.array([[0.25], [np.nan], [0.8]])
+    plot = heatmap_plot(["Ada", "Bo", "Cy"], ["hedging"], values)
+    (axes, _colorbar) = plot.figure.axes
+    assert [text.get_text() for text in axes.texts] == ["0.25", "undefined", "0.80"]
+
+
+def test_the_heat_map_numbers_contrast_with_their_cells():
+    from matplotlib.colors import to_rgb
+
+    def luminance(colour):
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    values = np.linspace(0, 1, 21)[:, None]
+    plot = heatmap_plot([str(v) for v in values[:, 0]], ["hedging"], values)
+    axes = plot.figure.axes[0]
+    image = axes.images[0]
+    for text, value in zip(axes.texts, values[:, 0], strict=True):
+        dark, light = sorted([luminance(image.cmap(image.norm(value))), luminance(text.get_color())])
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, (value, text.get_color())

@@ -67,3 +67,36 @@ def test_an_uploaded_learner_who_hands_in_twice_counts_once(case) -> None:
     page = html.unescape(view.output.value)
     assert "2 learner(s) scored on hedging, 0 bad file(s), 1 warning(s)" in page
     assert "Ada handed in more than once" in page
+
+
+def test_a_folder_typed_in_the_page_shows_its_report_and_the_exercise_re_renders_it(case, tmp_path) -> None:
+    (tmp_path / "ada.json").write_bytes(tag_file(case, "Ada", "hedging"))
+    (tmp_path / "cy.json").write_bytes(tag_file(case, "Cy", "framing"))
+    view = ClassUpload(case)
+    folder_row = next(child for child in view.children if isinstance(child, widgets.HBox))
+    assert view.folder in folder_row.children and view.read_folder in folder_row.children
+    assert view.folder.description and view.read_folder.description == "Show the report"
+    view.folder.value = f"  {tmp_path}  "
+    view.read_folder.click()
+    page = html.unescape(view.output.value)
+    assert "1 learner(s) scored on hedging" in page and "cy.json" in page
+    assert view.folder_message.value == ""
+    view.exercise.value = "framing"
+    assert "1 learner(s) scored on framing" in html.unescape(view.output.value)
+
+
+def test_a_folder_that_is_not_there_gets_one_sentence_and_the_report_stays(case, tmp_path) -> None:
+    view = ClassUpload(case)
+    view.show([("ada.json", tag_file(case, "Ada", "hedging"))])
+    shown = view.output.value
+    (tmp_path / "a-file.json").write_bytes(b"{}")
+    for text, expected in (
+        ("", "Type the folder that holds your class's tag files first"),
+        (str(tmp_path / "missing"), f"There is no folder {tmp_path / 'missing'} on the computer"),
+        (str(tmp_path / "a-file.json"), "is a file, not a folder"),
+    ):
+        view.folder.value = text
+        view.read_folder.click()
+        message = html.unescape(view.folder_message.value)
+        assert expected in message and 'role="status"' in message
+        assert "Traceback" not in message and view.output.value == shown
