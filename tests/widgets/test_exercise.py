@@ -317,7 +317,7 @@ def test_check_returns_readable_result(work: Path, case) -> None:
     assert next(iter(result.scores.columns)).endswith("(kappa)")
     page = result._repr_html_()
     assert '<mark class="cue">an apparent coalition attack</mark>' in page
-    assert "Arguable" in page and "never count against you" in page
+    assert "arguable: a careful reader could go either way" in page and "never count against you" in page
     assert 'alt="Your scores by category' in page
 
 
