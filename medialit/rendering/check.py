@@ -12,7 +12,14 @@ from medialit.case.labels import subtype_label
 from medialit.case.model import Case
 from medialit.common.cues import split_cues
 from medialit.common.numbers import number_text
-from medialit.rendering.check_words import check_groups, coverage_sentence, cue_sentence, kappa_words
+from medialit.rendering.check_words import (
+    SCORES_NOTE,
+    check_groups,
+    coverage_sentence,
+    cue_sentence,
+    extra_sentence,
+    kappa_words,
+)
 from medialit.rendering.html import fragment, plot_html, table_html
 from medialit.rendering.passages import passage_html
 from medialit.rendering.plots import Plot, category_scores_plot
@@ -91,6 +98,7 @@ def _feedback_item(row: dict[str, Any], case: Case, labels: dict[str, str]) -> d
     item["subtype_label"] = subtype_label(case, row["category"], row["subtype"]) if row["subtype"] else ""
     item["cues"] = cues_text(row["cue"]) if row["cue"] else ""
     item["sources"] = ledger_entries(case, row["sources"])
+    item["extra_sentence"] = extra_sentence(item["label"], row["not_this"])
     item["cue_sentence"] = cue_sentence(
         row["learner_cues"], bool(row["subtype"]), bool(row["learner_tagged"]), row["cue_f1"]
     )
@@ -137,6 +145,7 @@ class CheckResult:
             "check.html",
             reviewed=self.score.reviewed,
             coverage=coverage_sentence(self.score.reviewed, self.score.total),
+            note=SCORES_NOTE,
             table=table_html(self.scores, "Scores per category", index=True, css_class="medialit-scores"),
             plot=plot_html(self.plot()),
             feedback=feedback_html(self.feedback, self.case, self.labels),

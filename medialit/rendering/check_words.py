@@ -62,6 +62,25 @@ def coverage_sentence(reviewed: int, total: int) -> str:
     )
 
 
+#: Said under the coverage, before the scores table.
+SCORES_NOTE = (
+    "Key tags marked arguable never count against you. Read kappa first: 0 is what ticking "
+    "everything (or nothing) gets, 1 is full agreement with the key, and a negative value means "
+    "your tags agree with the key less often than chance would (the “Kappa in words” column says "
+    "what each one means). “Undefined” means there was nothing to compute the score from."
+)
+
+
+def extra_sentence(label: str, not_this: str) -> str:
+    """Why the key does not tag an extra tag: its "not this" reason, or plainly that it gives none."""
+    if not_this:
+        return f"Why the key does not tag {label.lower()} here: {not_this}"
+    return (
+        f"The key does not tag {label.lower()} here, and gives no reason of its own: reread the "
+        "definition before you tag it again."
+    )
+
+
 def kappa_words(kappa: float | None) -> str:
     """A kappa in words: what it says of the learner's agreement with the key."""
     if kappa is None or math.isnan(kappa):

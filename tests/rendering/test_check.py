@@ -57,7 +57,9 @@ def test_a_finished_check_has_no_closed_group(case: Case) -> None:
 def test_an_extra_tag_says_why_the_key_does_not_tag_it_or_says_plainly_that_it_does_not(case: Case) -> None:
     assert ("p004", "framing") in case.not_this and ("p034", "hedging") not in case.not_this
     page = _check(case, "capstone", {"p004": ["framing"], "p034": ["hedging"]}).to_html()
-    extra = page[page.index('data-status="extra"') : page.index("</details>", page.index('data-status="extra"'))]
+    extra = page[
+        page.index('data-status="extra"') : page.index("</details>", page.index('data-status="extra"'))
+    ]
     reason = str(case.not_this[("p004", "framing")]).replace("'", "&#39;")
     assert f"Why the key does not tag framing here: {reason}" in extra
     assert "The key does not tag hedging here, and gives no reason of its own" in extra
