@@ -41,8 +41,9 @@ SCORE_COLUMNS = {
 
 
 def scores_frame(result: Score, labels: dict[str, str]) -> pd.DataFrame:
-    """Per category: kappa (and in words), precision, recall and F1 beside the tick-everything
-    baseline, and coverage.
+    """Per category: kappa (also in words), precision, recall, F1, the baselines and coverage.
+
+    Each figure stands beside what ticking everything would get.
 
     "undefined" where a score cannot be computed.
     """

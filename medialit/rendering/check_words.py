@@ -54,7 +54,10 @@ def coverage_sentence(reviewed: int, total: int) -> str:
     if not rest:
         return f"{said} The feedback covers every passage."
     if not reviewed:
-        return f"{said} Review some passages first: the scores count each passage you have not reviewed as tagged with nothing."
+        return (
+            f"{said} Review some passages first: the scores count each passage you have not "
+            "reviewed as tagged with nothing."
+        )
     return (
         f"{said} The feedback below is on those {reviewed} only; the key for the other "
         f"{count_text(rest, 'passage')} stays closed at the end, so you can still do them first. "
