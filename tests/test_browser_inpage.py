@@ -18,6 +18,7 @@ from medialit.case.labels import category_labels
 from medialit.case.loading import load_case
 from medialit.cli import main
 from medialit.common.numbers import number_text
+from medialit.rendering.check import SCORE_COLUMNS
 from medialit.rendering.check_words import kappa_words
 from medialit.scoring.learner import score
 from medialit.tagfile.model import NOTE_MAX
@@ -301,7 +302,10 @@ def test_a_check_part_way_gives_feedback_on_reviewed_passages_and_keeps_the_rest
     assert not any(f"{pid} \u00b7" in reviewed_text for pid in later)  # no unreviewed passage as a mistake
     assert result.locator(".medialit-feedback-extra .medialit-not-this").count() == 1
     before = "(a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)"
-    coverage, table = result.locator(".medialit-coverage"), result.locator("table")
+    table = result.get_by_role("table", name="Scores per category")
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers == ["Category", *SCORE_COLUMNS.values()]
+    coverage = result.locator(".medialit-coverage")
     assert page.evaluate(f"([a, b]) => ({before})(a, b)", [coverage.element_handle(), table.element_handle()])
     closed = result.locator("details[data-status='unreviewed']")
     assert not closed.locator("li").first.is_visible()

@@ -61,7 +61,7 @@ def scores_frame(result: Score, labels: dict[str, str]) -> pd.DataFrame:
             SCORE_COLUMNS[name]: [kappa_words(v) if name == "kappa words" else number_text(v) for v in column]
             for name, column in values.items()
         },
-        index=pd.Index([labels.get(c, c) for c in result.categories.index], name="category"),
+        index=pd.Index([labels.get(c, c) for c in result.categories.index], name="Category"),
     )
     frame["coverage"] = f"{result.reviewed} of {result.total} reviewed"
     return frame

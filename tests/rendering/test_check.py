@@ -73,6 +73,7 @@ def test_the_scores_table_has_readable_headings_and_kappa_in_words(case: Case) -
     assert float(result.score.categories.at["hedging", "kappa"]) < 0
     page = result.to_html()
     headers = re.findall(r'<th scope="col">([^<]*)</th>', page)
+    assert headers[0] == "Category"
     assert headers[1:8] == [value.replace("'", "&#39;") for value in SCORE_COLUMNS.values()]
     assert all(" " in header and header[0].isupper() for header in headers[1:8])
     assert "<td>below chance: your tags and the key&#39;s mostly fall on different passages</td>" in page

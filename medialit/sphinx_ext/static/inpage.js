@@ -1000,7 +1000,7 @@
       result.appendChild(h(doc, "h3", { text: "Your scores" }));
       result.appendChild(h(doc, "p", { "class": "medialit-coverage", text: coverageSentence(s.reviewed, s.total) }));
       result.appendChild(h(doc, "p", { text: words.scores_note }));
-      result.appendChild(h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "thead", {}, [head]), body])]));
+      result.appendChild(h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "caption", { text: "Scores per category" }), h(doc, "thead", {}, [head]), body])]));
       result.appendChild(h(doc, "p", { text: "Micro F1: " + numberText(s.micro_f1) +
         ". Cue words: " + s.cue_credit.pairs + " scored, F1 " + numberText(s.cue_credit.f1) + "." }));
       result.appendChild(h(doc, "h3", { text: "Passage by passage" }));
