@@ -19,6 +19,8 @@ from medialit.case.labels import category_labels
 from medialit.case.loading import load_case
 from medialit.cli import main
 from medialit.common.numbers import number_text
+from medialit.rendering.check import SCORE_COLUMNS
+from medialit.rendering.check_words import kappa_words
 from medialit.scoring.learner import score
 from medialit.tagfile.model import NOTE_MAX
 from medialit.tagfile.names import download_file_name
@@ -95,7 +97,8 @@ def test_capstone_works_offline_from_disk(
     result = app.locator(".medialit-inpage-result")
     assert "Your scores" in result.inner_text()
     assert app.locator("mark.cue").count() > 0  # the key's cues, now shown (none were before)
-    assert app.get_by_role("button", name="Show the key for the").count() == 1
+    unreviewed = app.locator("details[data-status='unreviewed']")
+    assert unreviewed.count() == 1 and unreviewed.get_attribute("open") is None  # the rest, closed
     shown = [
         [cell.strip() for cell in row]
         for row in page.evaluate(
@@ -119,10 +122,11 @@ def test_capstone_works_offline_from_disk(
     expected = [
         [
             labels[c],
+            number_text(row["kappa"]),
+            kappa_words(row["kappa"]),
             *(
                 number_text(v)
                 for v in (
-                    row["kappa"],
                     result_py.baseline.at[c, "kappa"],
                     row["precision"],
                     row["recall"],
@@ -288,4 +292,51 @@ def test_next_and_previous_move_the_focus_to_the_first_category(browser: Any, tm
     for button in ("Next", "Previous"):
         _press(page, app.get_by_role("button", name=button), "Enter")
         assert page.evaluate("document.activeElement.id") == first, f"after {button}"
+
+
+def test_a_check_part_way_gives_feedback_on_reviewed_passages_and_keeps_the_rest_closed(
+    browser: Any, built_book: Path
+) -> None:
+    """Two of the hedging passages done: coverage first, their groups open, the key for the others in
+    one closed group at the end that the keyboard opens, and it stays open while the learner works on."""
+    context = browser.new_context()
+    page, _refused = _offline_page(context)
+    _open(page, built_book, "02_hedging")
+    app = page.locator(READY)
+    case = load_case()
+    first = case.exercise("hedging").passage_ids[0]
+    assert (first, "hedging") not in set(zip(case.key["passage_id"], case.key["category"], strict=True))
+    _press(page, app.get_by_label("Hedging", exact=True), "Space")  # first: extra (the key does not tag it)
+    _press(page, app.get_by_role("button", name="Next"), "Enter")
+    _press(page, app.get_by_label("Reviewed: no technique"), "Space")  # second: reviewed, nothing tagged
+    _press(page, app.get_by_role("button", name="Check my answers"), "Enter")
+    result = page.locator(".medialit-inpage-result[data-reviewed='2']")
+    result.wait_for()
+    groups = result.locator("details[data-status]")
+    statuses = groups.evaluate_all("all => all.map(d => [d.getAttribute('data-status'), d.open])")
+    assert statuses[-1] == ["unreviewed", False]
+    assert [status for status, _ in statuses[:-1]] == [
+        s for s in ("agreed", "extra", "missed", "arguable") if s in {status for status, _ in statuses}
+    ]
+    assert all(is_open for _, is_open in statuses[:-1]) and statuses[0][0] == "extra"
+    reviewed_text = " ".join(groups.nth(i).inner_text() for i in range(len(statuses) - 1))
+    later = case.exercise("hedging").passage_ids[2:]
+    assert not any(f"{pid} \u00b7" in reviewed_text for pid in later)  # no unreviewed passage as a mistake
+    assert result.locator(".medialit-feedback-extra .medialit-not-this").count() == 1
+    before = "(a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)"
+    table = result.get_by_role("table", name="Scores per category")
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers == ["Category", *SCORE_COLUMNS.values()]
+    coverage = result.locator(".medialit-coverage")
+    assert page.evaluate(f"([a, b]) => ({before})(a, b)", [coverage.element_handle(), table.element_handle()])
+    closed = result.locator("details[data-status='unreviewed']")
+    assert not closed.locator("li").first.is_visible()
+    _press(page, closed.locator("summary"), "Enter")
+    page.wait_for_selector(".medialit-inpage-result details[data-status='unreviewed'][open]")
+    assert closed.locator("li").first.is_visible()
+    _press(page, app.get_by_role("button", name="Next"), "Enter")
+    _press(page, app.get_by_label("Reviewed: no technique"), "Space")  # a change redraws the check
+    page.wait_for_selector(
+        ".medialit-inpage-result[data-reviewed='3'] details[data-status='unreviewed'][open]"
+    )
     context.close()

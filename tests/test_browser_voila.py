@@ -151,6 +151,11 @@ def test_tag_next_check_and_saved_file(
     scores = check.get_by_role("table", name="Scores per category")
     expect(scores.get_by_role("rowheader", name=label, exact=True)).to_be_visible()
     assert f"You reviewed 1 of {len(ids)} passages." in check.inner_text()  # read once, not waited on
+    groups = check.locator("details[data-status]").evaluate_all(
+        "all => all.map(d => [d.getAttribute('data-status'), d.open])"
+    )
+    assert groups[-1] == ["unreviewed", False]  # checked part-way: the key for the rest stays closed
+    assert all(is_open for _, is_open in groups[:-1])
 
     data = saved_tags(path)
     assert data["tags"][ids[0]] == [category]

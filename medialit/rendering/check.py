@@ -12,42 +12,44 @@ from medialit.case.labels import subtype_label
 from medialit.case.model import Case
 from medialit.common.cues import split_cues
 from medialit.common.numbers import number_text
+from medialit.rendering.check_words import (
+    SCORES_NOTE,
+    check_groups,
+    coverage_sentence,
+    cue_sentence,
+    extra_sentence,
+    kappa_words,
+)
 from medialit.rendering.html import fragment, plot_html, table_html
 from medialit.rendering.passages import passage_html
 from medialit.rendering.plots import Plot, category_scores_plot
 from medialit.rendering.text import format_score
 from medialit.scoring.learner import Score
 
-STATUS_TITLES = {
-    "missed": "Missed: the key tags these and you did not",
-    "extra": "Extra: you tagged these and the key does not",
-    "arguable": "Arguable: either choice is fine; these never count against you",
-    "agreed": "Agreed: you and the key both tagged these",
-}
-
-
-STATUS_ORDER = ("missed", "extra", "arguable", "agreed")
-
-
-#: The scores table's columns: the chance-corrected figure first, each beside what a learner who
-#: ticks everything would get, so that ticking everything (or nothing) never looks good.
+#: The scores table's columns: the chance-corrected figure first, in words beside it, each figure
+#: beside what a learner who ticks everything would get, so that ticking everything (or nothing)
+#: never looks good.
 SCORE_COLUMNS = {
-    "kappa": "kappa (agreement beyond chance)",
-    "baseline kappa": "kappa if you ticked everything",
-    "precision": "precision",
-    "recall": "recall",
-    "f1": "F1",
+    "kappa": "Agreement beyond chance (kappa)",
+    "kappa words": "Kappa in words",
+    "baseline kappa": "Kappa if you ticked everything",
+    "precision": "Your tags the key shares (precision)",
+    "recall": "The key's tags you found (recall)",
+    "f1": "Both together (F1)",
     "baseline f1": "F1 if you ticked everything",
 }
 
 
 def scores_frame(result: Score, labels: dict[str, str]) -> pd.DataFrame:
-    """Per category: kappa, precision, recall and F1 beside the tick-everything baseline, and coverage.
+    """Per category: kappa (also in words), precision, recall, F1, the baselines and coverage.
+
+    Each figure stands beside what ticking everything would get.
 
     "undefined" where a score cannot be computed.
     """
     values = {
         "kappa": result.categories["kappa"],
+        "kappa words": result.categories["kappa"],
         "baseline kappa": result.baseline["kappa"],
         "precision": result.categories["precision"],
         "recall": result.categories["recall"],
@@ -55,8 +57,11 @@ def scores_frame(result: Score, labels: dict[str, str]) -> pd.DataFrame:
         "baseline f1": result.baseline["f1"],
     }
     frame = pd.DataFrame(
-        {SCORE_COLUMNS[name]: [number_text(v) for v in column] for name, column in values.items()},
-        index=pd.Index([labels.get(c, c) for c in result.categories.index], name="category"),
+        {
+            SCORE_COLUMNS[name]: [kappa_words(v) if name == "kappa words" else number_text(v) for v in column]
+            for name, column in values.items()
+        },
+        index=pd.Index([labels.get(c, c) for c in result.categories.index], name="Category"),
     )
     frame["coverage"] = f"{result.reviewed} of {result.total} reviewed"
     return frame
@@ -87,24 +92,30 @@ def ledger_entries(case: Case, source_ids: str) -> list[dict[str, str]]:
     return entries
 
 
-def _feedback_item(row: Any, case: Case, labels: dict[str, str]) -> dict[str, Any]:
-    item = dict(row._asdict())
-    item["label"] = labels.get(row.category, row.category)
-    item["passage"] = passage_html(case, row.passage_id, row.cue or None)
-    item["subtype_label"] = subtype_label(case, row.category, row.subtype) if row.subtype else ""
-    item["cues"] = cues_text(row.cue) if row.cue else ""
-    item["sources"] = ledger_entries(case, row.sources)
+def _feedback_item(row: dict[str, Any], case: Case, labels: dict[str, str]) -> dict[str, Any]:
+    item = dict(row)
+    item["label"] = labels.get(row["category"], row["category"])
+    item["passage"] = passage_html(case, row["passage_id"], row["cue"] or None)
+    item["subtype_label"] = subtype_label(case, row["category"], row["subtype"]) if row["subtype"] else ""
+    item["cues"] = cues_text(row["cue"]) if row["cue"] else ""
+    item["sources"] = ledger_entries(case, row["sources"])
+    item["extra_sentence"] = extra_sentence(item["label"], row["not_this"])
+    item["cue_sentence"] = cue_sentence(
+        row["learner_cues"], bool(row["subtype"]), bool(row["learner_tagged"]), row["cue_f1"]
+    )
     return item
 
 
 def feedback_html(frame: pd.DataFrame, case: Case, labels: dict[str, str]) -> Markup:
-    """Per-passage feedback grouped as missed, extra, arguable and agreed, in reading order."""
-    sections = []
-    for status in STATUS_ORDER:
-        rows = frame[frame["status"] == status]
-        if not rows.empty:
-            items = [_feedback_item(row, case, labels) for row in rows.itertuples(index=False)]
-            sections.append({"status": status, "title": STATUS_TITLES[status], "items": items})
+    """Per-passage feedback in collapsible groups (see :func:`check_groups`), in reading order.
+
+    Reviewed passages come as agreed, extra, missed and arguable, each group open; the key for the
+    passages not yet reviewed comes last, closed, so that checking part-way gives nothing away.
+    """
+    sections = [
+        {**group, "items": [_feedback_item(row, case, labels) for row in group["rows"]]}
+        for group in check_groups(frame.to_dict("records"))
+    ]
     return fragment("feedback.html", sections=sections)
 
 
@@ -134,7 +145,8 @@ class CheckResult:
         return fragment(
             "check.html",
             reviewed=self.score.reviewed,
-            total=self.score.total,
+            coverage=coverage_sentence(self.score.reviewed, self.score.total),
+            note=SCORES_NOTE,
             table=table_html(self.scores, "Scores per category", index=True, css_class="medialit-scores"),
             plot=plot_html(self.plot()),
             feedback=feedback_html(self.feedback, self.case, self.labels),

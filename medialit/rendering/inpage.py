@@ -19,7 +19,8 @@ from markupsafe import Markup
 from medialit.case.labels import category_labels, subtype_label
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import split_cues
-from medialit.rendering.check import SCORE_COLUMNS, STATUS_ORDER, STATUS_TITLES
+from medialit.rendering.check import SCORE_COLUMNS
+from medialit.rendering.check_words import SCORES_NOTE, STATUS_ORDER, STATUS_TITLES
 from medialit.rendering.html import fragment
 from medialit.scoring.key import key_matrix
 from medialit.tagfile.model import CUES_MAX, FORMAT, LEARNER_MAX, NOTE_MAX
@@ -103,6 +104,7 @@ def inpage_payload(case: Case, spec: ExerciseSpec) -> dict[str, Any]:
             "score_columns": SCORE_COLUMNS,
             "status_titles": STATUS_TITLES,
             "status_order": list(STATUS_ORDER),
+            "scores_note": SCORES_NOTE,
         },
     }
 

@@ -29,6 +29,13 @@ from medialit.case.loading import load_case
 from medialit.case.model import Case
 from medialit.common.cues import cue_segments
 from medialit.common.numbers import number_text
+from medialit.rendering.check_words import (
+    check_groups,
+    coverage_sentence,
+    cue_sentence,
+    extra_sentence,
+    kappa_words,
+)
 from medialit.rendering.inpage import inpage_payload
 from medialit.schemas import schema
 from medialit.scoring.learner import feedback, score
@@ -453,3 +460,63 @@ def test_page_reads_edit_times_as_the_schema_allows_them() -> None:
     """The page keeps a copy of the schema's pattern for edit times (it reads localStorage without it)."""
     pattern = schema("tags")["properties"]["edited"]["additionalProperties"]["pattern"]
     assert f'var EDIT_TIME = new RegExp("{pattern}");' in (STATIC / "inpage.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("exercise", ["hedging", "capstone"])
+def test_page_words_a_check_exactly_as_the_package(node_path: str, exercise: str) -> None:
+    """Groups (reviewed passages by status, the unreviewed apart), coverage, kappa, extra tags and cue
+    words: the script's copy of :mod:`medialit.rendering.check_words` says what the package says."""
+    case = _cases()[0]
+    spec = case.exercise(exercise)
+    payload = inpage_payload(case, spec)
+    labels = {c["id"]: c["label"] for c in payload["categories"]}
+    rng = random.Random(f"words/{exercise}")
+    calls: list[dict[str, Any]] = []
+    expected: list[Any] = []
+    for number in range(60):
+        python = _python_side(case, exercise, random_data(case, exercise, rng), f"words-{number}.json")
+        rows = python["feedback"]
+        groups = check_groups(rows)
+        calls.append({"fn": "checkGroups", "args": [payload["words"], rows]})
+        expected.append(groups)
+        reviewed, total = python["score"]["reviewed"], python["score"]["total"]
+        calls.append({"fn": "coverageSentence", "args": [reviewed, total]})
+        expected.append(coverage_sentence(reviewed, total))
+        for row in rows:
+            calls.append({"fn": "extraSentence", "args": [labels[row["category"]], row["not_this"]]})
+            expected.append(extra_sentence(labels[row["category"]], row["not_this"]))
+            args = [row["learner_cues"], bool(row["subtype"]), row["learner_tagged"], row["cue_f1"]]
+            calls.append({"fn": "cueSentence", "args": args})
+            expected.append(cue_sentence(*args))
+    calls.append({"fn": "extraSentence", "args": ["Framing", "It states no intention."]})
+    expected.append(extra_sentence("Framing", "It states no intention."))
+    for reviewed, total in ((0, 25), (25, 25), (24, 25), (1, 2)):
+        calls.append({"fn": "coverageSentence", "args": [reviewed, total]})
+        expected.append(coverage_sentence(reviewed, total))
+    kappas = [
+        None,
+        -1.0,
+        -1e-9,
+        0.0,
+        0.2,
+        0.39999,
+        0.4,
+        0.6,
+        0.8,
+        0.99,
+        1.0,
+        *(rng.uniform(-1, 1) for _ in range(300)),
+    ]
+    for value in kappas:
+        calls.append({"fn": "kappaWords", "args": [value]})
+        expected.append(kappa_words(float("nan") if value is None else value))
+    got = _run_node(node_path, payload, [], [], calls=calls)["calls"]
+    for call, want, have in zip(calls, expected, got, strict=True):
+        assert have == want, f"{call['fn']} differs for {call['args'][-2:]!r}"
+    said = {call["fn"]: set() for call in calls}
+    for call, want in zip(calls, expected, strict=True):
+        said[call["fn"]].add(json.dumps(want))
+    assert all(len(values) > 1 for values in said.values())  # each said different things
+    assert any(
+        group["status"] == "unreviewed" for groups in expected if isinstance(groups, list) for group in groups
+    )

@@ -673,13 +673,68 @@
     return shown.length === 1 ? shown[0] : shown.slice(0, -1).join(", ") + " and " + shown[shown.length - 1];
   }
 
+  /* ---- What a check says (medialit.rendering.check_words, word for word) ---- */
+
+  function countText(n, noun) { return n + " " + (n === 1 ? noun : noun + "s"); }
+
+  /** The feedback rows as groups in words.status_order: reviewed rows by status, then the unreviewed ones. */
+  function checkGroups(words, rows) {
+    var groups = [];
+    words.status_order.forEach(function (status) {
+      var chosen = rows.filter(function (r) { return status === "unreviewed" ? !r.reviewed : r.reviewed && r.status === status; });
+      if (chosen.length) {
+        groups.push({ status: status, title: words.status_titles[status] + " (" + countText(chosen.length, "tag") + ")", rows: chosen });
+      }
+    });
+    return groups;
+  }
+
+  function coverageSentence(reviewed, total) {
+    var said = "You reviewed " + reviewed + " of " + total + " passages.";
+    var rest = total - reviewed;
+    if (!rest) return said + " The feedback covers every passage.";
+    if (!reviewed) return said + " Review some passages first: the scores count each passage you have not reviewed as tagged with nothing.";
+    return said + " The feedback below is on those " + reviewed + " only; the key for the other " + countText(rest, "passage") +
+      " stays closed at the end, so you can still do them first. The scores count a passage you have not reviewed as tagged with nothing.";
+  }
+
+  function extraSentence(label, notThis) {
+    if (notThis) return "Why the key does not tag " + label.toLowerCase() + " here: " + notThis;
+    return "The key does not tag " + label.toLowerCase() + " here, and gives no reason of its own: reread the definition before you tag it again.";
+  }
+
+  function kappaWords(kappa) {
+    if (kappa === null || kappa === undefined || Number.isNaN(kappa)) return "cannot be worked out yet";
+    if (kappa < 0) return "below chance: your tags and the key's mostly fall on different passages";
+    if (kappa < 0.2) return "about chance: little agreement beyond ticking at random";
+    if (kappa < 0.4) return "some agreement beyond chance";
+    if (kappa < 0.6) return "moderate agreement";
+    if (kappa < 0.8) return "good agreement";
+    if (kappa < 1) return "strong agreement";
+    return "full agreement with the key";
+  }
+
+  function cueSentence(learnerCues, hasKeyRow, tagged, cueF1) {
+    if (learnerCues && (!hasKeyRow || cueF1 === null || cueF1 === undefined || Number.isNaN(cueF1))) {
+      return "Your words: \u201c" + learnerCues + "\u201d.";
+    }
+    if (learnerCues) {
+      var verdict = cueF1 >= 1 ? "are the key's cue" : cueF1 > 0 ? "overlap the key's cue in part (cue score " + numberText(cueF1) + ")" :
+        "are not the key's cue: compare the words marked in the passage";
+      return "Your words, \u201c" + learnerCues + "\u201d, " + verdict + ".";
+    }
+    if (tagged && hasKeyRow) return "You did not say which words: the key's cue is marked in the passage.";
+    return "";
+  }
+
   var core = {
     pyStrip: pyStrip, findSpan: findSpan, findSpans: findSpans, cueSegments: cueSegments,
     numberText: numberText, score: score, feedback: feedback, tagFile: tagFile, learnerKey: learnerKey,
     learnerPart: learnerPart, downloadName: downloadName, cleanLearner: cleanLearner, learnerKept: learnerKept,
     noteKept: noteKept, cuesKept: cuesKept, leftOutMessage: leftOutMessage, restore: restore,
     emptyState: emptyState, nowIso: nowIso, editTime: editTime, merge: merge, editTimes: editTimes,
-    passageList: passageList
+    passageList: passageList, checkGroups: checkGroups, coverageSentence: coverageSentence,
+    extraSentence: extraSentence, kappaWords: kappaWords, cueSentence: cueSentence
   };
   /* ---- The view: the exercise in the page, built from the page's JSON ---- */
 
@@ -712,7 +767,6 @@
     var uid = "medialit-" + payload.exercise;
     var state = emptyState();
     var at = 0;
-    var showAll = false;
     var checked = false;
 
     function progressText() {
@@ -899,57 +953,66 @@
       return out;
     }
 
+    function keyColumn(k, row, base) {
+      if (k === "kappa words") return kappaWords(row.kappa);
+      var values = { kappa: row.kappa, "baseline kappa": base.kappa, precision: row.precision, recall: row.recall, f1: row.f1, "baseline f1": base.f1 };
+      return numberText(values[k]);
+    }
+
+    function feedbackItem(r, index) {
+      var entry = index.rows[pairKey(r.passage_id, r.category)];
+      var arguable = r.status !== "arguable" ? "" : !r.reviewed ? " (arguable: a careful reader could go either way)" :
+        " (arguable: either choice is fine; " + (r.learner_tagged ? "you tagged it)" : "you did not tag it)");
+      var item = h(doc, "li", {}, [
+        h(doc, "p", {}, [h(doc, "strong", { text: r.passage_id + " \u00b7 " + labels[r.category] + (entry && entry.subtype_label ? ": " + entry.subtype_label : "") + arguable })]),
+        h(doc, "p", { "class": "medialit-inpage-quote" }, [highlighted(index.texts[r.passage_id], entry ? entry.cues : [])])
+      ]);
+      if (entry) {
+        if (r.rationale) item.appendChild(h(doc, "p", { text: r.rationale }));
+        if (r.check) item.appendChild(h(doc, "p", { text: "Check: " + r.check }));
+      } else {
+        item.appendChild(h(doc, "p", { "class": "medialit-not-this", text: extraSentence(labels[r.category], r.not_this) }));
+      }
+      var cues = cueSentence(r.learner_cues, !!r.subtype, r.learner_tagged, r.cue_f1);
+      if (cues) item.appendChild(h(doc, "p", { "class": "medialit-cue-compare", text: cues }));
+      if (r.note) item.appendChild(h(doc, "p", { text: "Your note: " + r.note }));
+      return item;
+    }
+
     function showCheck(focus) {
       checked = true;
       var s = score(payload, state, state.learner || "(unnamed)");
-      var rows = feedback(payload, state);
       var index = keyIndex(payload);
       var words = payload.words;
+      // A redraw after a change keeps each group as the learner left it, open or closed; a new check starts afresh.
+      var wasOpen = {};
+      if (!focus) result.querySelectorAll("details[data-status]").forEach(function (d) { wasOpen[d.getAttribute("data-status")] = d.open; });
       result.textContent = "";
-      var head = h(doc, "tr", {}, [cell("th", "category")].concat(Object.keys(words.score_columns).map(function (k) {
+      var head = h(doc, "tr", {}, [h(doc, "th", { scope: "col", text: "Category" })].concat(Object.keys(words.score_columns).map(function (k) {
         return h(doc, "th", { scope: "col", text: words.score_columns[k] });
       })));
       var body = h(doc, "tbody", {});
       payload.categories.forEach(function (c) {
         var row = s.categories[c.id], base = s.tick_everything[c.id];
-        var values = { kappa: row.kappa, "baseline kappa": base.kappa, precision: row.precision, recall: row.recall, f1: row.f1, "baseline f1": base.f1 };
         body.appendChild(h(doc, "tr", {}, [h(doc, "th", { scope: "row", text: c.label })].concat(
-          Object.keys(words.score_columns).map(function (k) { return cell("td", numberText(values[k])); }))));
+          Object.keys(words.score_columns).map(function (k) { return cell("td", keyColumn(k, row, base)); }))));
       });
+      result.setAttribute("data-reviewed", String(s.reviewed));
       result.appendChild(h(doc, "h3", { text: "Your scores" }));
-      result.appendChild(h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "thead", {}, [head]), body])]));
-      result.appendChild(h(doc, "p", { text: "Reviewed " + s.reviewed + " of " + s.total + " passages. Micro F1: " + numberText(s.micro_f1) +
+      result.appendChild(h(doc, "p", { "class": "medialit-coverage", text: coverageSentence(s.reviewed, s.total) }));
+      result.appendChild(h(doc, "p", { text: words.scores_note }));
+      result.appendChild(h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "caption", { text: "Scores per category" }), h(doc, "thead", {}, [head]), body])]));
+      result.appendChild(h(doc, "p", { text: "Micro F1: " + numberText(s.micro_f1) +
         ". Cue words: " + s.cue_credit.pairs + " scored, F1 " + numberText(s.cue_credit.f1) + "." }));
-      var hidden = {};
-      words.status_order.forEach(function (st) {
-        var group = rows.filter(function (r) { return r.status === st && (showAll || r.reviewed); });
-        rows.forEach(function (r) { if (!r.reviewed) hidden[r.passage_id] = true; });
-        if (!group.length) return;
-        result.appendChild(h(doc, "h3", { text: words.status_titles[st] + " (" + group.length + ")" }));
+      result.appendChild(h(doc, "h3", { text: "Passage by passage" }));
+      checkGroups(words, feedback(payload, state)).forEach(function (group) {
         var list = h(doc, "ul", {});
-        group.forEach(function (r) {
-          var entry = index.rows[pairKey(r.passage_id, r.category)];
-          var item = h(doc, "li", {}, [
-            h(doc, "p", {}, [h(doc, "strong", { text: r.passage_id + " \u00b7 " + labels[r.category] + (entry && entry.subtype_label ? ": " + entry.subtype_label : "") +
-              (r.status === "arguable" ? (r.learner_tagged ? " (you tagged it)" : " (you did not tag it)") : "") })]),
-            h(doc, "p", { "class": "medialit-inpage-quote" }, [highlighted(index.texts[r.passage_id], entry ? entry.cues : [])])
-          ]);
-          if (r.rationale) item.appendChild(h(doc, "p", { text: r.rationale }));
-          if (r.check) item.appendChild(h(doc, "p", { text: "Check: " + r.check }));
-          if (r.sources) item.appendChild(h(doc, "p", { text: "Sources: " + r.sources }));
-          if (r.not_this) item.appendChild(h(doc, "p", { text: "Not this: " + r.not_this }));
-          if (r.learner_cues) item.appendChild(h(doc, "p", { text: "Your cue words: " + r.learner_cues + (r.cue_f1 === null ? "" : " (cue F1 " + numberText(r.cue_f1) + ")") }));
-          if (r.note) item.appendChild(h(doc, "p", { text: "Your note: " + r.note }));
-          list.appendChild(item);
-        });
-        result.appendChild(list);
+        group.rows.forEach(function (r) { list.appendChild(feedbackItem(r, index)); });
+        var details = h(doc, "details", { "class": "medialit-feedback-" + group.status, "data-status": group.status },
+          [h(doc, "summary", { text: group.title }), list]);
+        details.open = own(wasOpen, group.status) ? wasOpen[group.status] : group.status !== "unreviewed";
+        result.appendChild(details);
       });
-      var notDone = Object.keys(hidden).length;
-      if (!showAll && notDone) {
-        var reveal = h(doc, "button", { type: "button", text: "Show the key for the " + notDone + " passages you have not done" });
-        reveal.addEventListener("click", function () { showAll = true; showCheck(true); });
-        result.appendChild(reveal);
-      }
       if (focus) result.focus();
     }
 
@@ -996,7 +1059,7 @@
     next.addEventListener("click", function () { move(1); });
     goTo.addEventListener("change", function () { at = parseInt(goTo.value, 10); draw(); });
     onlyOpen.addEventListener("change", draw);
-    checkButton.addEventListener("click", function () { showAll = false; showCheck(true); });
+    checkButton.addEventListener("click", function () { showCheck(true); });
     downloadButton.addEventListener("click", download);
     function restoreFrom(text, fileName, loadAnyway) {
       var restored = restore(payload, text, fileName, loadAnyway);
