@@ -18,6 +18,8 @@ kernels it started) is terminated, then killed if it does not stop.
 from __future__ import annotations
 
 import contextlib
+import http.cookiejar
+import json
 import os
 import signal
 import socket
@@ -26,13 +28,16 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 HOST = "127.0.0.1"
+CHECKOUT = Path(__file__).resolve().parents[1]  # the repository these tests belong to
 START_TIMEOUT = 90.0  # seconds for Voila to answer HTTP
 STOP_TIMEOUT = 15.0  # seconds for Voila to shut down before it is killed
 PORT_ATTEMPTS = 3  # another free port is tried if the chosen one was taken in between
@@ -61,6 +66,23 @@ class VoilaServer:
         """The URL that opens ``notebook`` in JupyterLab or Notebook 7."""
         prefix = "lab/tree" if self.app == "lab" else "notebooks"
         return f"{self.url}/{prefix}/{quote(notebook)}"
+
+    def api(self, method: str, path: str) -> Any:
+        """Send ``method`` to the server's REST API at ``path`` (``/api/...``); return the decoded JSON.
+
+        Jupyter refuses a request that changes something unless it carries the ``_xsrf`` cookie
+        the server hands out with a page, echoed in a header, as a browser would send it.
+        """
+        cookies = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
+        opener.open(f"{self.url}/{'voila/tree' if self.app == 'voila' else 'tree'}", timeout=30).close()
+        xsrf = next((cookie.value for cookie in cookies if cookie.name == "_xsrf"), "")
+        request = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"X-XSRFToken": urllib.parse.unquote(xsrf)}
+        )
+        with opener.open(request, timeout=60) as response:
+            body = response.read()
+        return json.loads(body) if body else None
 
     def log(self, last: int = 4000) -> str:
         """The end of Voila's log (stdout and stderr together)."""
@@ -109,14 +131,20 @@ def jupyter_command(app: str, root: Path, port: int) -> list[str]:
         "--ServerApp.password=",
         f"--ServerApp.root_dir={root}",
         "--LabApp.news_url=",
+        "--expose-app-in-browser",  # window.jupyterapp: the tests read the kernel's state there
         *as_root,
     ]
 
 
 def voila_env(work_dir: Path) -> dict[str, str]:
-    """The environment for Voila and its kernels: the current one, saving to ``work_dir``."""
+    """The environment for Voila and its kernels: the current one, saving to ``work_dir``.
+
+    The kernels import ``medialit`` from this checkout (``PYTHONPATH``), not from wherever the
+    environment's editable install points, so a test always runs the code it was checked out with.
+    """
     env = dict(os.environ)
     env["MEDIALIT_WORK_DIR"] = str(work_dir)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CHECKOUT), env.get("PYTHONPATH")]))
     env["PYTHONUNBUFFERED"] = "1"
     env.pop("BROWSER", None)
     return env

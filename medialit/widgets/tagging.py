@@ -19,6 +19,8 @@ attribute                    control (description)
 ``check_button``             Button "Check my answers"
 ``download_button``          Button "Download my tags" (reveals ``download_link``)
 ``upload``                   FileUpload "Restore from file" (.json or .csv)
+``kernel_watch``             says so, and disables the controls, once the kernel is gone
+                             (:mod:`medialit.widgets.kernel_watch`)
 ===========================  ==================================================================
 
 The key is never in any widget value until "Check my answers" is pressed.
@@ -45,6 +47,7 @@ from medialit.rendering.inpage import preview_marker
 from medialit.session.tagging import TaggingSession, not_found_message
 from medialit.tagfile.workspace import readable_time
 from medialit.widgets.controls import WIDE, _button, _checkbox, guarded, status_html, uploaded_files
+from medialit.widgets.kernel_watch import TAGGING_CLASS, KernelWatch
 
 PREVIEW_SENTENCE = (
     "This is a preview: launch the notebook on Binder or Colab with the buttons at the top of "
@@ -185,8 +188,10 @@ class TaggingWidget(widgets.VBox):
         )
         self.download_link = widgets.HTML()
         self.feedback = widgets.HTML()
+        self.kernel_watch = KernelWatch(exercise)
         self._connect()
         super().__init__(children=self._layout())
+        self.add_class(TAGGING_CLASS)
         exercise.on_change(self._after_change)
         self._refresh_progress()
         self._refresh_go_to()
@@ -198,6 +203,7 @@ class TaggingWidget(widgets.VBox):
         tags_row = widgets.HBox([*self.category_boxes.values(), self.no_technique_box])
         return [
             self.heading,
+            self.kernel_watch,
             self.status,
             self.learner,
             widgets.HBox([self.progress, self.progress_text]),
