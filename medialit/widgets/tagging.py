@@ -19,8 +19,8 @@ attribute                    control (description)
 ``check_button``             Button "Check my answers"
 ``download_button``          Button "Download my tags" (reveals ``download_link``)
 ``upload``                   FileUpload "Restore from file" (.json or .csv)
-``kernel_watch``             says so, and disables the controls, once the kernel is gone
-                             (:mod:`medialit.widgets.kernel_watch`)
+``kernel_watch``             KernelWatch: once the kernel is gone, says so in words and
+                             disables the controls (:mod:`medialit.widgets.kernel_watch`)
 ===========================  ==================================================================
 
 The key is never in any widget value until "Check my answers" is pressed.
