@@ -4,18 +4,23 @@ After a kernel restart, a kernel shut down or culled (Binder stops idle ones), o
 whose kernel died, the old widget is still on the page and its controls still take clicks, but
 nothing reaches Python any more, so nothing is saved. Only the browser can tell then, so
 :class:`KernelWatch`, a child of the tagging widget, carries a few lines of front-end code
-(``kernel_watch.js``, run by `anywidget <https://anywidget.dev>`_). In the browser it watches
+(``kernel_watch.js``, run by `anywidget <https://anywidget.dev>`_). In the browser it learns
+that the kernel which made the widget is gone from
 
-* the class ``jupyter-widgets-disconnected`` that ipywidgets puts on a view whose model has lost
-  its kernel (JupyterLab and Notebook 7 set it when the kernel restarts), and
-* the widget manager's kernel connection (JupyterLab, Notebook 7 and Voila): dead, disposed, or
-  its connection down (a kernel shut down or culled, or its server gone).
+* ipywidgets, which tells the widget's model it lost its kernel (``comm_live_update``; JupyterLab
+  and Notebook 7 do so when the kernel restarts);
+* the widget manager's kernel connection (JupyterLab, Notebook 7 and Voila): dead, shutting
+  down, restarting or disposed, a status message from another kernel process (all that a
+  restart through the REST API shows), or its connection down (its server gone); and
+* the server, asked whenever the learner acts on the widget or comes back to the page, which no
+  longer has the kernel (a kernel shut down or culled: Voila leaves its connection open).
 
-When either says the kernel is gone it shows :attr:`KernelWatch.message` in a live region
-(``role="alert"``), disables every control of the tagging widget (the element with the class
-:data:`TAGGING_CLASS`), and then marks its own element, of class ``medialit-kernel-watch``,
-``data-medialit-kernel="lost"`` (``"live"`` while connected; the browser tests wait on this).
-Should the connection come back, the controls it disabled are enabled again.
+Then it shows :attr:`KernelWatch.message` in a live region (``role="alert"``), disables every
+control of the tagging widget (the element with the class :data:`TAGGING_CLASS`), and marks
+its own element, of class ``medialit-kernel-watch``, ``data-medialit-kernel="lost"``
+(``"live"`` while connected; the browser tests wait on this). A kernel that is gone never comes
+back to the widget; should only the connection have dropped and come back, the controls are
+enabled again.
 
 The message is written here, in Python, after every change, so the browser already holds it
 when Python is gone: it names the work file and the time it was last written (its modification
