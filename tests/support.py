@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+CHECKOUT = Path(__file__).resolve().parents[1]  # the repository these tests belong to
 CHROMIUM_VARIABLE = "MEDIALIT_CHROMIUM"
 #: Headless Chromium as root on a machine with no network beyond loopback.
 CHROMIUM_ARGS = [
@@ -20,10 +21,12 @@ CHROMIUM_ARGS = [
 
 
 def isolate_jupyter(scratch: Path) -> None:
-    """Point Jupyter, IPython and matplotlib at fresh folders under ``scratch``.
+    """Point Jupyter, IPython and matplotlib at fresh folders under ``scratch``, Python at this checkout.
 
     So no kernel spec, configuration or font cache left on the machine can leak in; the venv's
-    own ``python3`` kernel is still found, in ``sys.prefix/share/jupyter``.
+    own ``python3`` kernel is still found, in ``sys.prefix/share/jupyter``. The kernels, servers
+    and commands started from here import ``medialit`` from this checkout (``PYTHONPATH``), not
+    from wherever the environment's editable install points (another checkout, perhaps).
     """
     for variable in (
         "JUPYTER_DATA_DIR",
@@ -38,6 +41,7 @@ def isolate_jupyter(scratch: Path) -> None:
     os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
     os.environ["MPLBACKEND"] = "Agg"
     os.environ["PYTHONNOUSERSITE"] = "1"
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CHECKOUT), os.environ.get("PYTHONPATH")]))
 
 
 def find_chromium() -> str | None:

@@ -6,7 +6,7 @@
 ...     page.goto(server.notebook_url("02_hedging.ipynb"))
 
 The server gets a copy of ``os.environ`` (so the test session's isolated ``JUPYTER_*`` folders
-from ``tests/conftest.py`` apply), with ``MEDIALIT_WORK_DIR`` pointing to ``work_dir`` so the
+and its ``PYTHONPATH`` to this checkout, from ``tests/support.py``, apply), with ``MEDIALIT_WORK_DIR`` pointing to ``work_dir`` so the
 notebooks autosave there and never into ``notebooks/my-work``. Voila runs with this
 interpreter, so it finds the virtual environment's ``python3`` kernel in
 ``sys.prefix/share/jupyter/kernels`` and its own templates beside it.
@@ -37,7 +37,6 @@ from typing import Any
 from urllib.parse import quote
 
 HOST = "127.0.0.1"
-CHECKOUT = Path(__file__).resolve().parents[1]  # the repository these tests belong to
 START_TIMEOUT = 90.0  # seconds for Voila to answer HTTP
 STOP_TIMEOUT = 15.0  # seconds for Voila to shut down before it is killed
 PORT_ATTEMPTS = 3  # another free port is tried if the chosen one was taken in between
@@ -137,14 +136,9 @@ def jupyter_command(app: str, root: Path, port: int) -> list[str]:
 
 
 def voila_env(work_dir: Path) -> dict[str, str]:
-    """The environment for Voila and its kernels: the current one, saving to ``work_dir``.
-
-    The kernels import ``medialit`` from this checkout (``PYTHONPATH``), not from wherever the
-    environment's editable install points, so a test always runs the code it was checked out with.
-    """
+    """The environment for Voila and its kernels: the current one, saving to ``work_dir``."""
     env = dict(os.environ)
     env["MEDIALIT_WORK_DIR"] = str(work_dir)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CHECKOUT), env.get("PYTHONPATH")]))
     env["PYTHONUNBUFFERED"] = "1"
     env.pop("BROWSER", None)
     return env
