@@ -6,10 +6,10 @@
 ...     page.goto(server.notebook_url("02_hedging.ipynb"))
 
 The server gets a copy of ``os.environ`` (so the test session's isolated ``JUPYTER_*`` folders
-and its ``PYTHONPATH`` to this checkout, from ``tests/support.py``, apply), with ``MEDIALIT_WORK_DIR`` pointing to ``work_dir`` so the
-notebooks autosave there and never into ``notebooks/my-work``. Voila runs with this
-interpreter, so it finds the virtual environment's ``python3`` kernel in
-``sys.prefix/share/jupyter/kernels`` and its own templates beside it.
+and its ``PYTHONPATH`` to this checkout, from ``tests/support.py``, apply), with
+``MEDIALIT_WORK_DIR`` pointing to ``work_dir`` so the notebooks autosave there and never into
+``notebooks/my-work``. Voila runs with this interpreter, so it finds the virtual environment's
+``python3`` kernel in ``sys.prefix/share/jupyter/kernels`` and its own templates beside it.
 
 Every wait is bounded; on leaving the ``with`` block the whole process group (Voila and the
 kernels it started) is terminated, then killed if it does not stop.

@@ -11,10 +11,10 @@ const ACTIONS = ["pointerdown", "change", "keydown"];
 // A kernel shut down on the server (culled for being idle, say) can leave its connection open and
 // silent, as Voila's does, so only this tells.
 async function serverHasKernel(kernel) {
-  const settings = kernel.serverSettings;
-  const base = settings.baseUrl.endsWith("/") ? settings.baseUrl : `${settings.baseUrl}/`;
-  const headers = settings.token ? { Authorization: `token ${settings.token}` } : {};
   try {
+    const settings = kernel.serverSettings;
+    const base = settings.baseUrl.endsWith("/") ? settings.baseUrl : `${settings.baseUrl}/`;
+    const headers = settings.token ? { Authorization: `token ${settings.token}` } : {};
     const url = `${base}api/kernels/${encodeURIComponent(kernel.id)}`;
     const response = await fetch(url, { headers, cache: "no-store", credentials: "same-origin" });
     return response.status !== 404;
