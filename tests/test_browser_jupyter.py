@@ -10,8 +10,10 @@ writes outputs into the repository's.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,19 +38,28 @@ def notebooks(tmp_path: Path) -> Path:
     return Path(shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=skip))
 
 
-def open_and_run(page: Any, server: VoilaServer, notebook: str) -> None:
-    """Open ``notebook``, run all its cells once its kernel is ready, and wait for the live widget."""
-    page.set_default_timeout(ACTION_TIMEOUT_MS)
-    page.goto(server.notebook_url(notebook), timeout=TIMEOUT_MS)
-    page.wait_for_function(
-        f"() => {{ const kernel = {KERNEL}; "
-        "return kernel?.connectionStatus === 'connected' && kernel.status === 'idle'; }",
-        timeout=TIMEOUT_MS,
-    )
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.locator('.medialit-kernel-watch[data-medialit-kernel="live"]').wait_for(
-        state="attached", timeout=TIMEOUT_MS
-    )
+@contextlib.contextmanager
+def hedging_notebook(
+    browser: Any, notebooks: Path, work: Path, app: str
+) -> Iterator[tuple[Any, VoilaServer]]:
+    """The hedging notebook open in ``app``, its cells run once its kernel is ready, the widget live."""
+    with jupyter_server(app, notebooks, work_dir=work) as server:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            page.set_default_timeout(ACTION_TIMEOUT_MS)
+            page.goto(server.notebook_url("02_hedging.ipynb"), timeout=TIMEOUT_MS)
+            page.wait_for_function(
+                f"() => {{ const kernel = {KERNEL}; "
+                "return kernel?.connectionStatus === 'connected' && kernel.status === 'idle'; }",
+                timeout=TIMEOUT_MS,
+            )
+            page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            page.locator('.medialit-kernel-watch[data-medialit-kernel="live"]').wait_for(
+                state="attached", timeout=TIMEOUT_MS
+            )
+            yield page, server
+        finally:
+            page.close()
 
 
 def tick_the_first_passage(page: Any, work: Path) -> dict[str, Any]:
@@ -67,15 +78,10 @@ def test_widget_tags_and_autosaves_in_the_jupyter_front_ends(
     browser, notebooks: Path, tmp_path: Path, app: str
 ) -> None:
     work = tmp_path / "work"
-    with jupyter_server(app, notebooks, work_dir=work) as server:
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        try:
-            open_and_run(page, server, "02_hedging.ipynb")
-            tick_the_first_passage(page, work)
-            page.get_by_role("button", name="Next", exact=True).click()
-            page.locator('.medialit-place[data-position="2"]').wait_for(state="attached")
-        finally:
-            page.close()
+    with hedging_notebook(browser, notebooks, work, app) as (page, _):
+        tick_the_first_passage(page, work)
+        page.get_by_role("button", name="Next", exact=True).click()
+        page.locator('.medialit-place[data-position="2"]').wait_for(state="attached")
 
 
 def restart_from_the_front_end(page: Any, server: VoilaServer) -> None:
@@ -108,24 +114,19 @@ def test_a_widget_whose_kernel_restarted_says_so_and_takes_no_more_clicks(
     browser, notebooks: Path, tmp_path: Path, app: str, restart: Any
 ) -> None:
     work = tmp_path / "work"
-    with jupyter_server(app, notebooks, work_dir=work) as server:
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        try:
-            open_and_run(page, server, "02_hedging.ipynb")
-            saved = tick_the_first_passage(page, work)
-            watch = page.locator(".medialit-kernel-watch")
-            note = watch.locator('[role="alert"]')
-            assert note.text_content() == ""  # nothing to say while the kernel is there
+    with hedging_notebook(browser, notebooks, work, app) as (page, server):
+        saved = tick_the_first_passage(page, work)
+        watch = page.locator(".medialit-kernel-watch")
+        note = watch.locator('[role="alert"]')
+        assert note.text_content() == ""  # nothing to say while the kernel is there
 
-            restart(page, server)
+        restart(page, server)
 
-            page.locator('.medialit-kernel-watch[data-medialit-kernel="lost"]').wait_for(state="attached")
-            assert page.get_by_role("checkbox", name="Hedging", exact=True).is_disabled()
-            controls = page.locator(".medialit-tagging").locator("input, button, select, textarea")
-            assert controls.count() > 10
-            assert all(controls.nth(i).is_disabled() for i in range(controls.count()))
-            assert note.is_visible()
-            assert "hedging-tags.json" in (note.text_content() or "")  # it names the file the work is in
-            assert json.loads((work / "hedging-tags.json").read_text(encoding="utf-8")) == saved
-        finally:
-            page.close()
+        page.locator('.medialit-kernel-watch[data-medialit-kernel="lost"]').wait_for(state="attached")
+        assert page.get_by_role("checkbox", name="Hedging", exact=True).is_disabled()
+        controls = page.locator(".medialit-tagging").locator("input, button, select, textarea")
+        assert controls.count() > 10
+        assert all(controls.nth(i).is_disabled() for i in range(controls.count()))
+        assert note.is_visible()
+        assert "hedging-tags.json" in (note.text_content() or "")  # it names the file the work is in
+        assert json.loads((work / "hedging-tags.json").read_text(encoding="utf-8")) == saved

@@ -85,35 +85,25 @@ async function scenario(watch, steps) {
 
 const status = (kernel, session) =>
   kernel.iopubMessage.emit({ header: { msg_type: "status", session }, content: {} });
+const connection = (value) => ({ kernel }) => {
+  kernel.connectionStatus = value;
+  kernel.connectionStatusChanged.emit(value);
+};
+const execution = (value) => ({ kernel }) => {
+  kernel.status = value;
+  kernel.statusChanged.emit(value);
+};
 
 const scenarios = {
-  connection_drops_and_comes_back: [
-    ({ kernel }) => {
-      kernel.connectionStatus = "connecting";
-      kernel.connectionStatusChanged.emit("connecting");
-    },
-    ({ kernel }) => {
-      kernel.connectionStatus = "connected";
-      kernel.connectionStatusChanged.emit("connected");
-    },
-  ],
+  connection_drops_and_comes_back: [connection("connecting"), connection("connected")],
   another_kernel_process_answers: [
     ({ kernel }) => status(kernel, "kernel-1"),
     ({ kernel }) => status(kernel, "kernel-1"),
     ({ kernel }) => status(kernel, "kernel-2"),
-    ({ kernel }) => kernel.connectionStatusChanged.emit("connected"),
+    connection("connected"),
   ],
   ipywidgets_says_the_model_lost_its_kernel: [({ model }) => model.trigger("comm_live_update")],
-  the_kernel_restarts: [
-    ({ kernel }) => {
-      kernel.status = "restarting";
-      kernel.statusChanged.emit("restarting");
-    },
-    ({ kernel }) => {
-      kernel.status = "idle";
-      kernel.statusChanged.emit("idle");
-    },
-  ],
+  the_kernel_restarts: [execution("restarting"), execution("idle")],
   the_server_no_longer_has_the_kernel: [
     () => fire("pointerdown", { target: {} }), // outside the widget: nothing asked
     ({ inside }) => fire("pointerdown", { target: inside }),
