@@ -49,6 +49,7 @@ def isolate_jupyter(scratch: Path) -> None:
     os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
     os.environ["MPLBACKEND"] = "Agg"
     os.environ["PYTHONNOUSERSITE"] = "1"
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CHECKOUT), os.environ.get("PYTHONPATH")]))
 
 
 def find_chromium() -> str | None:

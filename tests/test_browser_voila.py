@@ -301,3 +301,34 @@ def test_phone_width_and_the_download_control(browser: Any, voila: VoilaServer) 
         assert not violations, "\n".join(violations)
     finally:
         page.close()
+
+
+def test_a_page_whose_kernel_was_shut_down_says_so_and_takes_no_more_clicks(
+    page: Any, voila: VoilaServer
+) -> None:
+    """The kernel goes (as when Voila culls an idle one); the learner's next press shows it, in words."""
+    from playwright.sync_api import expect
+
+    path = fresh_tag_file(voila, "hedging")
+    box = open_notebook(page, voila, "02_hedging.ipynb", "Hedging")
+    watch = page.locator(".medialit-kernel-watch")
+    expect(watch).to_have_attribute("data-medialit-kernel", "live")
+    box.check()
+    expect(progress(page)).to_have_attribute("data-reviewed", "1")
+    saved = saved_tags(path)
+
+    config = page.locator("#jupyter-config-data").text_content()
+    voila.api("DELETE", f"/api/kernels/{json.loads(config)['kernelId']}")
+    # The connection stays open and silent; the press is what shows the widget the kernel is
+    # gone (force: Next may already be disabled by then).
+    page.get_by_role("button", name="Next", exact=True).click(force=True)
+
+    expect(watch).to_have_attribute("data-medialit-kernel", "lost")
+    expect(box).to_be_disabled()
+    controls = page.locator(".medialit-tagging").locator("input, button, select, textarea")
+    assert controls.count() > 10
+    assert all(controls.nth(i).is_disabled() for i in range(controls.count()))
+    note = watch.get_by_role("alert")
+    expect(note).to_be_visible()
+    assert path.name in (note.text_content() or "")  # it names the file the work is in
+    assert saved_tags(path) == saved

@@ -6,10 +6,10 @@
 ...     page.goto(server.notebook_url("02_hedging.ipynb"))
 
 The server gets a copy of ``os.environ`` (so the test session's isolated ``JUPYTER_*`` folders
-from ``tests/conftest.py`` apply), with ``MEDIALIT_WORK_DIR`` pointing to ``work_dir`` so the
-notebooks autosave there and never into ``notebooks/my-work``. Voila runs with this
-interpreter, so it finds the virtual environment's ``python3`` kernel in
-``sys.prefix/share/jupyter/kernels`` and its own templates beside it.
+and its ``PYTHONPATH`` to this checkout, from ``tests/support.py``, apply), with
+``MEDIALIT_WORK_DIR`` pointing to ``work_dir`` so the notebooks autosave there and never into
+``notebooks/my-work``. Voila runs with this interpreter, so it finds the virtual environment's
+``python3`` kernel in ``sys.prefix/share/jupyter/kernels`` and its own templates beside it.
 
 Every wait is bounded; on leaving the ``with`` block the whole process group (Voila and the
 kernels it started) is terminated, then killed if it does not stop.
@@ -18,6 +18,8 @@ kernels it started) is terminated, then killed if it does not stop.
 from __future__ import annotations
 
 import contextlib
+import http.cookiejar
+import json
 import os
 import signal
 import socket
@@ -26,10 +28,12 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 HOST = "127.0.0.1"
@@ -61,6 +65,23 @@ class VoilaServer:
         """The URL that opens ``notebook`` in JupyterLab or Notebook 7."""
         prefix = "lab/tree" if self.app == "lab" else "notebooks"
         return f"{self.url}/{prefix}/{quote(notebook)}"
+
+    def api(self, method: str, path: str) -> Any:
+        """Send ``method`` to the server's REST API at ``path`` (``/api/...``); return the decoded JSON.
+
+        Jupyter refuses a request that changes something unless it carries the ``_xsrf`` cookie
+        the server hands out with a page, echoed in a header, as a browser would send it.
+        """
+        cookies = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
+        opener.open(f"{self.url}/{'voila/tree' if self.app == 'voila' else 'tree'}", timeout=30).close()
+        xsrf = next((cookie.value for cookie in cookies if cookie.name == "_xsrf"), "")
+        request = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"X-XSRFToken": urllib.parse.unquote(xsrf)}
+        )
+        with opener.open(request, timeout=60) as response:
+            body = response.read()
+        return json.loads(body) if body else None
 
     def log(self, last: int = 4000) -> str:
         """The end of Voila's log (stdout and stderr together)."""
@@ -109,6 +130,7 @@ def jupyter_command(app: str, root: Path, port: int) -> list[str]:
         "--ServerApp.password=",
         f"--ServerApp.root_dir={root}",
         "--LabApp.news_url=",
+        "--expose-app-in-browser",  # window.jupyterapp: the tests read the kernel's state there
         *as_root,
     ]
 

@@ -22,6 +22,8 @@ attribute                    control (description)
                              said in ``restore_message``, beside it
 ``load_anyway_button``       Button "Load it anyway", shown (in ``load_anyway``, with a sentence)
                              when an uploaded file was made for another exercise
+``kernel_watch``             KernelWatch: once the kernel is gone, says so in words and
+                             disables the controls (:mod:`medialit.widgets.kernel_watch`)
 ===========================  ==================================================================
 
 The key is never in any widget value until "Check my answers" is pressed. Typing or changing the
@@ -72,6 +74,7 @@ from medialit.widgets.controls import (
     status_html,
     uploaded_files,
 )
+from medialit.widgets.kernel_watch import TAGGING_CLASS, KernelWatch
 
 PREVIEW_SENTENCE = (
     "This is a preview: launch the notebook on Binder or Colab with the buttons at the top of "
@@ -238,9 +241,11 @@ class TaggingWidget(widgets.VBox):
         self._waiting: tuple[bytes, str] | None = None  # the upload "Load it anyway" would restore
         self.download_link = widgets.HTML()
         self.feedback = widgets.HTML()
+        self.kernel_watch = KernelWatch(exercise)
         self._connect()
         super().__init__(children=self._layout())
         self.add_class("medialit-widget")
+        self.add_class(TAGGING_CLASS)
         exercise.on_change(self._after_change)
         self._refresh_progress()
         self._refresh_go_to()
@@ -258,6 +263,7 @@ class TaggingWidget(widgets.VBox):
         return [
             widgets.HTML(STYLE),
             self.heading,
+            self.kernel_watch,
             self.status,
             self.learner,
             self.progress,
