@@ -530,6 +530,7 @@ def focus_requests(control: widgets.Widget, monkeypatch) -> list[dict]:
     return sent
 
 
+@pytest.mark.skipif(IPYWIDGETS_MAJOR < 8, reason="ipywidgets 7 has no focus(); the no-op is tested below")
 def test_next_and_previous_move_the_focus_to_the_first_category(work: Path, case, monkeypatch) -> None:
     widget = make(case, "capstone")
     first = widget.category_boxes["attribution"]
@@ -571,7 +572,8 @@ def test_the_widget_carries_its_stylesheet_and_classes(work: Path, case) -> None
 
 def test_restore_messages_are_beside_the_control_and_starting_fresh_goes(work: Path, case) -> None:
     widget = make(case)
-    assert widget.upload.tooltip == "Restore from file"
+    if IPYWIDGETS_MAJOR >= 8:  # ipywidgets 7's FileUpload has no tooltip
+        assert widget.upload.tooltip == "Restore from file"
     assert "Starting fresh" in widget.status.value
     upload(widget, "broken.json", b"{")
     assert 'class="medialit-error"' in widget.restore_message.value
