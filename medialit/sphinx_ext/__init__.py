@@ -48,10 +48,17 @@ from medialit import __version__
 from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
-from medialit.sphinx_ext.inpage import InpageDirective, add_assets, replace_previews
+from medialit.sphinx_ext.inpage import InpageDirective, add_assets, drop_widget_state, replace_previews
 from medialit.sphinx_ext.launch import ExerciseDirective
 from medialit.sphinx_ext.ledger import LedgerDirective
-from medialit.sphinx_ext.printables import PrintablesDirective, generate, generate_linked
+from medialit.sphinx_ext.printables import (
+    PrintablesDirective,
+    depart_print_reference,
+    generate,
+    generate_linked,
+    print_reference,
+    visit_print_reference,
+)
 from medialit.sphinx_ext.roles import PassageRole, QuoteRole
 from medialit.sphinx_ext.sources import unlinked_when_optional
 from medialit.sphinx_ext.theme import repair_theme
@@ -77,6 +84,7 @@ HANDLERS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("build-finished", end_build),
     ("html-page-context", fix_citation_list_roles),
     ("doctree-read", replace_previews),
+    ("doctree-read", drop_widget_state),
     ("html-page-context", add_assets),
 )
 
@@ -101,6 +109,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("medialit.css")
     app.add_role("quote", QuoteRole())
     app.add_role("passage", PassageRole())
+    app.add_node(print_reference, html=(visit_print_reference, depart_print_reference))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 5}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 6}
