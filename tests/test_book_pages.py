@@ -137,3 +137,27 @@ def test_no_chapter_shows_a_repository_file_as_bare_code() -> None:
         for path in sorted((ROOT / "book").glob("*.md"))
     }
     assert {name: spans for name, spans in found.items() if spans} == {}
+
+
+WORKED = re.compile(r"```\{medialit-worked-example\}\s+(\S+)\s+(\S+)\n(.*?)```", re.DOTALL)
+#: A run of this many words shared with the key's rationale is the rationale said again.
+REPEATED_WORDS = 6
+
+
+def word_runs(text: str) -> set[tuple[str, ...]]:
+    """Every run of :data:`REPEATED_WORDS` words in ``text``, lower-cased, roles' quoted words left out."""
+    words = re.findall(r"[a-z0-9']+", re.sub(r"\{[a-z:-]+\}`[^`]*`", " ", text).lower().replace("’", "'"))
+    return {tuple(words[i : i + REPEATED_WORDS]) for i in range(len(words) - REPEATED_WORDS + 1)}
+
+
+def test_worked_examples_teach_without_repeating_the_keys_rationale() -> None:
+    cases = [load_case(), load_case("other-side")]
+    repeated = {}
+    for path in sorted((ROOT / "book").glob("*.md")):
+        for passage_id, category, teaching in WORKED.findall(path.read_text(encoding="utf-8")):
+            rows = [row for case in cases for row in case.key.itertuples() if (row.passage_id, row.category) == (passage_id, category)]
+            assert rows, f"{path.name}: no key row for {passage_id} {category}"
+            shared = word_runs(teaching) & word_runs(str(rows[0].rationale))
+            if shared:
+                repeated[f"{path.name} {passage_id}"] = sorted(" ".join(run) for run in shared)
+    assert repeated == {}
