@@ -45,6 +45,7 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
 from medialit import __version__
+from medialit.sphinx_ext import bibliography  # noqa: F401 - registers the reference list's style
 from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
