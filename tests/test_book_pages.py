@@ -36,7 +36,8 @@ def test_no_page_shows_build_paths_or_the_builds_own_session(built_book: Path) -
     # that folder nor what the build's widget said about it may reach a reader.
     build_state = re.compile(
         r"/tmp/|medialit-book|saved automatically to my-work|Starting fresh|widget-state\+json"
-        + "|" + re.escape(str(ROOT))
+        + "|"
+        + re.escape(str(ROOT))
     )
     found = {page.name: build_state.findall(text_of(page)) for page in pages(built_book)}
     assert not {name: hits for name, hits in found.items() if hits}
@@ -51,12 +52,22 @@ def test_each_exercise_has_its_launch_links_beside_it(built_book: Path) -> None:
         page = text_of(built_book / "notebooks" / f"{name}.html")
         after = page[page.index('class="medialit-inpage"') :]
         box = after[: after.index("</div>", after.index("medialit-inpage-launch"))]
-        assert f"mybinder.org/v2/gh/between-the-lines-course/between-the-lines/main?urlpath=lab/tree/notebooks/{name}.ipynb" in box
-        assert f"colab.research.google.com/github/between-the-lines-course/between-the-lines/blob/main/notebooks/{name}.ipynb" in box
+        assert (
+            f"mybinder.org/v2/gh/between-the-lines-course/between-the-lines/main?urlpath=lab/tree/notebooks/{name}.ipynb"
+            in box
+        )
+        assert (
+            f"colab.research.google.com/github/between-the-lines-course/between-the-lines/blob/main/notebooks/{name}.ipynb"
+            in box
+        )
 
 
 def test_keep_your_work_appears_once_per_notebook_page(built_book: Path) -> None:
-    counts = {page.name: text_of(page).count("Keep your work.") for page in pages(built_book) if "notebooks" in page.parts}
+    counts = {
+        page.name: text_of(page).count("Keep your work.")
+        for page in pages(built_book)
+        if "notebooks" in page.parts
+    }
     assert {name: count for name, count in counts.items() if count > 1} == {}
     assert counts["02_hedging.html"] == 1
 
@@ -113,7 +124,11 @@ def test_worksheets_open_for_print_and_the_answer_keys_are_on_the_instructors_pa
 
 
 def test_printed_answer_keys_name_sources_not_ledger_ids(built_book: Path) -> None:
-    ids = {source for sources in load_case().key["sources"].dropna() for source in re.findall(r"\w+", str(sources))}
+    ids = {
+        source
+        for sources in load_case().key["sources"].dropna()
+        for source in re.findall(r"\w+", str(sources))
+    }
     keys = sorted(built_book.glob("_downloads/*/answer-key-*.html"))
     assert keys and ids
     for key in keys:
@@ -130,10 +145,16 @@ def test_hedging_self_check_1_says_which_words_are_the_cue(built_book: Path) -> 
 
 def test_no_chapter_shows_a_repository_file_as_bare_code() -> None:
     # A reader of the book cannot open `data/sources.csv`: a file the book shows is a link to its page.
-    tracked = set(subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split())
+    tracked = set(
+        subprocess.run(
+            ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     bare = re.compile(r"(?<![`\[])`([^`\n]+)`(?![`\]])")
     found = {
-        path.name: [span for span in bare.findall(path.read_text(encoding="utf-8")) if span.strip() in tracked]
+        path.name: [
+            span for span in bare.findall(path.read_text(encoding="utf-8")) if span.strip() in tracked
+        ]
         for path in sorted((ROOT / "book").glob("*.md"))
     }
     assert {name: spans for name, spans in found.items() if spans} == {}
@@ -155,7 +176,12 @@ def test_worked_examples_teach_without_repeating_the_keys_rationale() -> None:
     repeated = {}
     for path in sorted((ROOT / "book").glob("*.md")):
         for passage_id, category, teaching in WORKED.findall(path.read_text(encoding="utf-8")):
-            rows = [row for case in cases for row in case.key.itertuples() if (row.passage_id, row.category) == (passage_id, category)]
+            rows = [
+                row
+                for case in cases
+                for row in case.key.itertuples()
+                if (row.passage_id, row.category) == (passage_id, category)
+            ]
             assert rows, f"{path.name}: no key row for {passage_id} {category}"
             shared = word_runs(teaching) & word_runs(str(rows[0].rationale))
             if shared:
@@ -168,7 +194,8 @@ def test_the_reference_list_is_labelled_as_the_text_cites(built_book: Path) -> N
     references = text_of(built_book / "book" / "references.html")
     labels = dict(
         re.findall(
-            r'<div class="citation" id="([^"]+)"[^>]*>\s*<span class="label"><span class="fn-bracket">\[</span>(.*?)<span',
+            r'<div class="citation" id="([^"]+)"[^>]*>\s*'
+            r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<span',
             references,
         )
     )
@@ -180,6 +207,10 @@ def test_the_reference_list_is_labelled_as_the_text_cites(built_book: Path) -> N
                 cited += 1
                 shown = re.sub(r"</?em>", "", text).replace("\xa0", " ")
                 # A parenthetical citation links "Hyland, 1998"; a textual one, "Hyland (1998)", the year.
-                whole_or_year = rf"(?:.*, )?{re.escape(shown)}[a-z]?" if shown[:1].isdigit() else rf"{re.escape(shown)}[a-z]?"
+                whole_or_year = (
+                    rf"(?:.*, )?{re.escape(shown)}[a-z]?"
+                    if shown[:1].isdigit()
+                    else rf"{re.escape(shown)}[a-z]?"
+                )
                 assert re.fullmatch(whole_or_year, labels[target]), (page.name, shown, labels[target])
     assert cited > 50

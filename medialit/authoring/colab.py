@@ -82,7 +82,13 @@ def with_setup_cell(notebook: dict[str, Any]) -> bool:
         cell["metadata"]["tags"] = tags + [tag for tag in SETUP_TAGS if tag not in tags]
         return True
     metadata = {"tags": list(SETUP_TAGS)}
-    cell = {"cell_type": "code", "execution_count": None, "metadata": metadata, "outputs": [], "source": source}
+    cell = {
+        "cell_type": "code",
+        "execution_count": None,
+        "metadata": metadata,
+        "outputs": [],
+        "source": source,
+    }
     if (notebook["nbformat"], notebook["nbformat_minor"]) >= (4, 5):
         cell["id"] = "colab-setup"  # nbformat 4.5 gives every cell an id, unique in its notebook
     notebook["cells"].insert(1, cell)

@@ -55,7 +55,7 @@ class AuthorYearLabels(BaseLabelStyle):
             yield label if counts[label] == 1 else f"{label}{'abcdefghijklmnopqrstuvwxyz'[seen[label] - 1]}"
 
 
-class AuthorYearStyle(PlainStyle):  # type: ignore[misc]
+class AuthorYearStyle(PlainStyle):
     """pybtex's ``plain`` style, labelled by author and year."""
 
     default_label_style = "medialit_author_year"

@@ -26,7 +26,9 @@ def launch_links(config: Any, notebook: str) -> list[tuple[str, str]]:
     links = []
     if launch.get("binderhub_url") and repository:
         binder = launch["binderhub_url"].rstrip("/")
-        links.append(("Launch on Binder", f"{binder}/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook}"))
+        links.append(
+            ("Launch on Binder", f"{binder}/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook}")
+        )
     if launch.get("colab_url") and repository:
         colab = launch["colab_url"].rstrip("/")
         links.append(("Open in Colab", f"{colab}/github/{repository}/blob/{branch}/{notebook}"))

@@ -9,7 +9,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from medialit.authoring.colab import SETUP_SOURCE, SETUP_TAGS, main, notebook_text, setup_cells, write_setup_cell
+from medialit.authoring.colab import (
+    SETUP_SOURCE,
+    SETUP_TAGS,
+    main,
+    notebook_text,
+    setup_cells,
+    write_setup_cell,
+)
 from tests.conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
