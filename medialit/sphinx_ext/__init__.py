@@ -19,11 +19,13 @@ Chapters never retype the article. They write:
 - a ``medialit-inpage`` directive with an exercise id (and an optional ``:case:``) — the
   exercise itself, working in the page (:mod:`medialit.sphinx_ext.inpage`), which also replaces
   the tagging widget's static preview on every exercise notebook's page;
-- a ``medialit-printables`` directive — download links to the worksheets and answer keys,
-  generated from the data when the build starts (and again once the ledger's page is known).
+- a ``medialit-printables`` directive (``worksheets``, ``answer-keys`` or both) — links that open
+  the worksheets and answer keys for print, generated from the data when the build starts (and
+  again once the ledger's page is known).
 
 A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
-The extension also repairs the book theme's header and buttons (:mod:`medialit.sphinx_ext.theme`).
+The extension also repairs the book theme's header and buttons (:mod:`medialit.sphinx_ext.theme`),
+and labels the reference list author-year, as the text cites (:mod:`medialit.sphinx_ext.bibliography`).
 Every page that shows data depends on the data files, so an incremental build after a data edit
 reads it again. The book's configuration names the paths the extension needs:
 
