@@ -2,7 +2,8 @@
 
 The book's launch buttons open any notebook page on Colab, where neither the course nor its data
 is installed. So every notebook's first code cell, right after its overview, fetches and
-installs the course there and turns on widgets; anywhere else it does nothing.
+installs the course there and turns on widgets; anywhere else it does nothing. The cell carries
+the MyST-NB tag ``remove-cell`` (:data:`SETUP_TAGS`), so the book runs it but never shows it.
 ``python -m medialit.authoring.colab`` writes this cell into each notebook (adding it, or
 replacing an outdated one); ``tests/authoring/test_colab.py`` checks that every notebook holds it.
 
@@ -45,6 +46,9 @@ if "google.colab" in sys.modules:
 
     output.enable_custom_widget_manager()"""
 
+#: The cell's tags: the book runs the cell but leaves it off the page (a MyST-NB cell tag).
+SETUP_TAGS = ["remove-cell"]
+
 
 def cell_source(cell: dict[str, Any]) -> str:
     """A notebook cell's source as one string (stored as a list of lines or as a string)."""
@@ -64,18 +68,27 @@ def setup_cells(notebook: dict[str, Any]) -> list[int]:
 def with_setup_cell(notebook: dict[str, Any]) -> bool:
     """Give ``notebook`` the setup cell, after its overview; whether anything changed.
 
-    An outdated setup cell is rewritten where it is; a notebook without one gets it as its
-    second cell, stored without outputs like the rest.
+    An outdated setup cell (its source or its tags) is rewritten where it is; a notebook without
+    one gets it as its second cell, stored without outputs like the rest.
     """
     source = SETUP_SOURCE.splitlines(keepends=True)
     found = setup_cells(notebook)
     if found:
         cell = notebook["cells"][found[0]]
-        if cell_source(cell) == SETUP_SOURCE:
+        tags = cell.setdefault("metadata", {}).get("tags", [])
+        if cell_source(cell) == SETUP_SOURCE and all(tag in tags for tag in SETUP_TAGS):
             return False
         cell["source"] = source
+        cell["metadata"]["tags"] = tags + [tag for tag in SETUP_TAGS if tag not in tags]
         return True
-    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}
+    metadata = {"tags": list(SETUP_TAGS)}
+    cell = {
+        "cell_type": "code",
+        "execution_count": None,
+        "metadata": metadata,
+        "outputs": [],
+        "source": source,
+    }
     if (notebook["nbformat"], notebook["nbformat_minor"]) >= (4, 5):
         cell["id"] = "colab-setup"  # nbformat 4.5 gives every cell an id, unique in its notebook
     notebook["cells"].insert(1, cell)

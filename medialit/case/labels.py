@@ -14,16 +14,17 @@ def category_labels(case: Case, categories: Iterable[str] | None = None) -> dict
     return {c: case.categories[c]["label"] for c in (case.categories if categories is None else categories)}
 
 
-def category_table(case: Case) -> pd.DataFrame:
-    """The four categories with their one-line definitions and subtypes, for display."""
+def category_table(case: Case, *categories: str) -> pd.DataFrame:
+    """The categories (``categories``, or all in order) with their full definitions and subtypes."""
     return pd.DataFrame(
         [
             {
                 "category": category["label"],
-                "in one line": category["short"],
+                "definition": category["definition"],
                 "subtypes": ", ".join(subtype["label"] for subtype in category["subtypes"]),
             }
-            for category in case.categories.values()
+            for category_id, category in case.categories.items()
+            if not categories or category_id in categories
         ]
     ).set_index("category")
 

@@ -134,8 +134,8 @@ def preview_exercise(markup: str) -> tuple[str, str] | None:
 
 #: The line beside every in-page exercise.
 ELSEWHERE = (
-    "The same exercise runs as a notebook on Binder, Colab or a local install: use the launch "
-    "buttons at the top of the page. Files saved here and there open in both."
+    "The same exercise runs as a notebook on Binder, Colab or a local install, "
+    "and files saved here and there open in both."
 )
 NOSCRIPT = "This exercise needs JavaScript; without it, use the notebook on Binder, Colab or a local install."
 

@@ -19,11 +19,13 @@ Chapters never retype the article. They write:
 - a ``medialit-inpage`` directive with an exercise id (and an optional ``:case:``) — the
   exercise itself, working in the page (:mod:`medialit.sphinx_ext.inpage`), which also replaces
   the tagging widget's static preview on every exercise notebook's page;
-- a ``medialit-printables`` directive — download links to the worksheets and answer keys,
-  generated from the data when the build starts (and again once the ledger's page is known).
+- a ``medialit-printables`` directive (``worksheets``, ``answer-keys`` or both) — links that open
+  the worksheets and answer keys for print, generated from the data when the build starts (and
+  again once the ledger's page is known).
 
 A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
-The extension also repairs the book theme's header and buttons (:mod:`medialit.sphinx_ext.theme`).
+The extension also repairs the book theme's header and buttons (:mod:`medialit.sphinx_ext.theme`),
+and labels the reference list author-year, as the text cites (:mod:`medialit.sphinx_ext.bibliography`).
 Every page that shows data depends on the data files, so an incremental build after a data edit
 reads it again. The book's configuration names the paths the extension needs:
 
@@ -45,13 +47,21 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
 from medialit import __version__
+from medialit.sphinx_ext import bibliography  # noqa: F401 - registers the reference list's style
 from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
-from medialit.sphinx_ext.inpage import InpageDirective, add_assets, replace_previews
+from medialit.sphinx_ext.inpage import InpageDirective, add_assets, drop_widget_state, replace_previews
 from medialit.sphinx_ext.launch import ExerciseDirective
 from medialit.sphinx_ext.ledger import LedgerDirective
-from medialit.sphinx_ext.printables import PrintablesDirective, generate, generate_linked
+from medialit.sphinx_ext.printables import (
+    PrintablesDirective,
+    depart_print_reference,
+    generate,
+    generate_linked,
+    print_reference,
+    visit_print_reference,
+)
 from medialit.sphinx_ext.roles import PassageRole, QuoteRole
 from medialit.sphinx_ext.sources import unlinked_when_optional
 from medialit.sphinx_ext.theme import repair_theme
@@ -77,6 +87,7 @@ HANDLERS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("build-finished", end_build),
     ("html-page-context", fix_citation_list_roles),
     ("doctree-read", replace_previews),
+    ("doctree-read", drop_widget_state),
     ("html-page-context", add_assets),
 )
 
@@ -101,6 +112,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("medialit.css")
     app.add_role("quote", QuoteRole())
     app.add_role("passage", PassageRole())
+    app.add_node(print_reference, html=(visit_print_reference, depart_print_reference))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 5}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 6}

@@ -8,6 +8,11 @@ Two ways in, one node:
   :func:`medialit.rendering.inpage.preview_marker`) is replaced by the exercise when the page is
   read. JupyterLab, Voila, Binder and Colab show the live widget and never see this, so the
   notebooks stay unchanged, and any exercise notebook added later gets it with no extra step.
+  What the build's kernel said about its own widget session (the printed start message, naming
+  the build's work folder) and the widgets' saved state are build-time state, not the reader's:
+  the cell's printed output is dropped with the preview, and every page's embedded widget state
+  (:func:`drop_widget_state`).
+  The notebook's launch links (Binder, Colab) are set right after the exercise.
 
 The exercise's data is JSON in the page (:func:`medialit.rendering.inpage.inpage_payload`); the
 script and stylesheet (``static/inpage.js``, ``static/inpage.css``) are linked only from pages
@@ -16,6 +21,7 @@ that hold an exercise, from the ``html-page-context`` handler.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from docutils import nodes
@@ -28,6 +34,7 @@ from medialit.case.loading import case_folders
 from medialit.case.model import Case
 from medialit.rendering.inpage import inpage_html, preview_exercise
 from medialit.sphinx_ext.cases import book_cases
+from medialit.sphinx_ext.launch import launch_box
 
 SCRIPT, STYLESHEET = "inpage.js", "inpage.css"
 #: The class of the node that holds an exercise (the script mounts on ``.medialit-inpage`` inside it).
@@ -76,7 +83,31 @@ def replace_previews(app: Sphinx, doctree: nodes.document) -> None:
         if case is None or named[1] not in case.exercise_ids:
             raw.document.reporter.warning(f"medialit: no exercise {named[1]!r} in case {named[0]!r}")
             continue
-        raw.replace_self(_exercise_node(case, named[1]))
+        _drop_printed_output(raw)
+        box = launch_box(app.config, PurePosixPath(str(app.env.doc2path(app.env.docname, False))).as_posix())
+        raw.replace_self([_exercise_node(case, named[1]), *([box] if box else [])])
+
+
+def _drop_printed_output(preview: nodes.raw) -> None:
+    """Remove the printed (stream) output of the notebook cell that holds ``preview``."""
+    cell = preview.parent
+    while cell is not None and "cell" not in cell.get("classes", []):
+        cell = cell.parent
+    if cell is None:
+        return
+    for stream in list(cell.findall(nodes.literal_block)):
+        if {"output", "stream"} <= set(stream["classes"]):
+            stream.parent.remove(stream)
+
+
+def drop_widget_state(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: leave MyST-NB's embedded widget state off every page.
+
+    The book renders no live widget (``nb_mime_priority_overrides`` in ``_config.yml``), so the
+    state the build's kernel saved is never used, and it holds build-time messages.
+    """
+    metadata = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
+    metadata.get("js_files", {}).pop("ipywidgets_state", None)
 
 
 def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

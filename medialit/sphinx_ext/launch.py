@@ -1,5 +1,7 @@
 """The ``medialit-exercise`` directive: links to a notebook's page and launch links for it.
 
+:func:`launch_box` also puts the launch links beside the in-page exercise on a notebook's page.
+
 The repository and the launch services come from the book's configuration (``_config.yml``:
 ``repository.url`` and ``launch_buttons``), and the notebooks' folder from
 ``medialit_notebooks_dir``, so no address or layout is written in the package.
@@ -8,10 +10,45 @@ The repository and the launch services come from the book's configuration (``_co
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
+
+
+def launch_links(config: Any, notebook: str) -> list[tuple[str, str]]:
+    """``(label, address)`` for Binder and Colab, as far as the book's configuration names them."""
+    options = config.html_theme_options
+    repository = options.get("repository_url", "").removeprefix("https://github.com/").strip("/")
+    branch = options.get("repository_branch", "main")
+    launch = options.get("launch_buttons", {})
+    links = []
+    if launch.get("binderhub_url") and repository:
+        binder = launch["binderhub_url"].rstrip("/")
+        links.append(
+            ("Launch on Binder", f"{binder}/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook}")
+        )
+    if launch.get("colab_url") and repository:
+        colab = launch["colab_url"].rstrip("/")
+        links.append(("Open in Colab", f"{colab}/github/{repository}/blob/{branch}/{notebook}"))
+    return links
+
+
+def launch_box(config: Any, notebook: str) -> nodes.container | None:
+    """The launch links for ``notebook`` (a path in the repository), set beside an in-page exercise."""
+    links = launch_links(config, notebook)
+    if not links:
+        return None
+    box = nodes.container(classes=["exercise-launch", "medialit-inpage-launch"])
+    paragraph = nodes.paragraph()
+    paragraph += nodes.strong(text="Run it as a notebook instead: ")
+    for index, (label, url) in enumerate(links):
+        if index:
+            paragraph += nodes.Text(" · ")
+        paragraph += nodes.reference("", label, refuri=url)
+    box += paragraph
+    return box
 
 
 class ExerciseDirective(SphinxDirective):
@@ -44,24 +81,7 @@ class ExerciseDirective(SphinxDirective):
         )
         page += nodes.inline(text="do it in the book")
         paragraph += page
-        for label, url in self.launch_links(notebook):
+        for label, url in launch_links(self.config, notebook):
             paragraph += [nodes.Text(" · "), nodes.reference("", label, refuri=url)]
         box += paragraph
         return [box]
-
-    def launch_links(self, notebook: str) -> list[tuple[str, str]]:
-        """``(label, address)`` for Binder and Colab, as far as the book's configuration names them."""
-        options = self.config.html_theme_options
-        repository = options.get("repository_url", "").removeprefix("https://github.com/").strip("/")
-        branch = options.get("repository_branch", "main")
-        launch = options.get("launch_buttons", {})
-        links = []
-        if launch.get("binderhub_url") and repository:
-            binder = launch["binderhub_url"].rstrip("/")
-            links.append(
-                ("Launch on Binder", f"{binder}/v2/gh/{repository}/{branch}?urlpath=lab/tree/{notebook}")
-            )
-        if launch.get("colab_url") and repository:
-            colab = launch["colab_url"].rstrip("/")
-            links.append(("Open in Colab", f"{colab}/github/{repository}/blob/{branch}/{notebook}"))
-        return links

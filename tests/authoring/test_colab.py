@@ -9,7 +9,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from medialit.authoring.colab import SETUP_SOURCE, main, notebook_text, setup_cells, write_setup_cell
+from medialit.authoring.colab import (
+    SETUP_SOURCE,
+    SETUP_TAGS,
+    main,
+    notebook_text,
+    setup_cells,
+    write_setup_cell,
+)
 from tests.conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -29,6 +36,8 @@ def test_the_first_code_cell_is_the_colab_setup_cell(path: Path) -> None:
     code = [index for index, cell in enumerate(notebook["cells"]) if cell["cell_type"] == "code"]
     assert setup_cells(notebook) == code[:1], f"{path.name}: run python -m medialit.authoring.colab"
     assert "".join(notebook["cells"][code[0]]["source"]) == SETUP_SOURCE, path.name
+    # The book runs the cell but does not show it (MyST-NB's remove-cell tag).
+    assert set(SETUP_TAGS) <= set(notebook["cells"][code[0]]["metadata"].get("tags", [])), path.name
 
 
 def without_setup_cell(tmp_path: Path) -> tuple[Path, dict]:
@@ -59,3 +68,14 @@ def test_an_outdated_setup_cell_is_rewritten_where_it_is(tmp_path: Path, capsys)
     main(tmp_path)
     assert path.read_text(encoding="utf-8") == original
     assert capsys.readouterr().out == "Wrote the Colab setup cell into 01_attribution.ipynb.\n"
+
+
+def test_a_setup_cell_without_its_tags_gets_them_and_keeps_its_other_tags(tmp_path: Path) -> None:
+    path = tmp_path / "01_attribution.ipynb"
+    notebook = json.loads((ROOT / "notebooks" / "01_attribution.ipynb").read_text(encoding="utf-8"))
+    notebook["cells"][setup_cells(notebook)[0]]["metadata"] = {"tags": ["mine"]}
+    path.write_text(notebook_text(notebook), encoding="utf-8")
+    assert write_setup_cell(path)
+    written = json.loads(path.read_text(encoding="utf-8"))
+    assert written["cells"][setup_cells(written)[0]]["metadata"]["tags"] == ["mine", *SETUP_TAGS]
+    assert not write_setup_cell(path)
