@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,10 @@ def test_widget_tags_and_autosaves_in_the_jupyter_front_ends(
         page.locator('.medialit-place[data-position="2"]').wait_for(state="attached")
 
 
+RESTART_SECONDS = 120  # a kernel restarting on a loaded machine
+POLL_SECONDS = 0.2  # how often the kernel's state is asked for
+
+
 def restart_from_the_front_end(page: Any, server: VoilaServer) -> None:
     """What Kernel > Restart Kernel… does once its dialog is confirmed."""
     page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.restartKernel()")
@@ -98,6 +103,11 @@ def restart_through_the_rest_api(page: Any, server: VoilaServer) -> None:
     """
     kernel_id = page.evaluate(f"() => {KERNEL}.id")
     server.api("POST", f"/api/kernels/{kernel_id}/restart")
+    # The press must reach the new kernel: one sent while it starts can be lost on the way.
+    deadline = time.monotonic() + RESTART_SECONDS
+    while server.api("GET", f"/api/kernels/{kernel_id}").get("execution_state") != "idle":
+        assert time.monotonic() < deadline, "the kernel did not come back after its restart"
+        time.sleep(POLL_SECONDS)
     page.get_by_role("button", name="Next", exact=True).click(force=True)
 
 
