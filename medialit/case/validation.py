@@ -16,11 +16,15 @@ from medialit.case.columns import (
     LINK_COLUMNS,
     NOT_THIS_COLUMNS,
     PASSAGE_COLUMNS,
+    PRIMER_ACTOR_COLUMNS,
+    PRIMER_EVENT_COLUMNS,
+    PRIMER_PLACE_COLUMNS,
     SOURCE_CHECK_COLUMNS,
     SOURCE_COLUMNS,
 )
 from medialit.case.files import Row, read_json, read_rows, read_text
 from medialit.case.paths import MANIFEST
+from medialit.case.primer import PRIMER_ROLES, event_day, readme_sources, split_ids, split_words
 from medialit.common.cues import split_cues
 from medialit.common.problems import Problem, display_name
 from medialit.schemas import schema_errors
@@ -256,6 +260,64 @@ def _check_exercises(
     report.counts["exercises"] = len(manifest.get("exercises", {}))
 
 
+def _known_sources(
+    path: Path, line: int, row: Row, columns: tuple[str, ...], known: set[str]
+) -> list[Problem]:
+    """A problem naming the ids in ``columns`` of ``row`` that no known source has."""
+    unknown = [part for column in columns for part in split_ids(row[column]) if part not in known]
+    if not unknown:
+        return []
+    return [
+        Problem(
+            display_name(path),
+            f"names source(s) {', '.join(unknown)}, in neither the ledger nor the primer's README",
+            line,
+        )
+    ]
+
+
+def _check_primer(
+    files: dict[str, Path], passages: dict[str, Row], source_ids: set[str], report: CaseReport
+) -> None:
+    """Check the primer's tables: their rows, their passages and key words, their sources."""
+    readme, problems = read_text(files["primer_actors"].parent / "README.md")
+    report.problems += problems
+    known = source_ids | set(readme_sources(readme or ""))
+    tables = (
+        ("primer_actors", PRIMER_ACTOR_COLUMNS, "actor_id", ("sources",)),
+        ("primer_events", PRIMER_EVENT_COLUMNS, "event_id", ("sources",)),
+        ("primer_places", PRIMER_PLACE_COLUMNS, "place_id", ("coordinate_source", "sources")),
+    )
+    for role, columns, id_column, source_columns in tables:
+        path = files[role]
+        rows = _rows_against_schema(path, columns, role + ".row", report)
+        report.problems += _duplicates(path, rows, id_column)
+        for line, row in rows:
+            report.problems += _known_sources(path, line, row, source_columns, known)
+            if role == "primer_events":
+                report.problems += _event_problems(path, line, row, passages)
+        report.counts[role.replace("_", " ")] = len(rows)
+
+
+def _event_problems(path: Path, line: int, row: Row, passages: dict[str, Row]) -> list[Problem]:
+    """An event's date must be a real day, and each of its passages must contain a key word."""
+    name = display_name(path)
+    try:
+        event_day(row["date"])
+    except ValueError:
+        return [Problem(name, f"date {row['date']} is not a day of the calendar", line)]
+    problems = []
+    words = split_words(row["key_words"])
+    for passage_id in split_ids(row["passage_ids"]):
+        if passage_id not in passages:
+            problems.append(Problem(name, f"unknown passage id {passage_id}", line))
+        elif not any(word in passages[passage_id]["text"] for word in words):
+            problems.append(
+                Problem(name, f"{passage_id} contains none of the key words {row['key_words']!r}", line)
+            )
+    return problems
+
+
 def check_case(folder: Path) -> CaseReport:
     """Check every file of the case in ``folder`` and the references between them."""
     report = CaseReport()
@@ -278,5 +340,7 @@ def check_case(folder: Path) -> CaseReport:
     keyed = _check_key(files["key"], passages, categories, source_ids, report)
     if "not_this" in files:
         _check_not_this(files["not_this"], passages, categories, keyed, report)
+    if all(role in files for role in PRIMER_ROLES):
+        _check_primer(files, passages, source_ids, report)
     _check_exercises(manifest_path, manifest, passages, categories, report)
     return report

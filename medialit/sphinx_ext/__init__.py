@@ -19,6 +19,9 @@ Chapters never retype the article. They write:
 - a ``medialit-inpage`` directive with an exercise id (and an optional ``:case:``) — the
   exercise itself, working in the page (:mod:`medialit.sphinx_ext.inpage`), which also replaces
   the tagging widget's static preview on every exercise notebook's page;
+- a ``medialit-primer`` directive (``map``, ``timeline``, ``actors`` or ``events``) — the primer's
+  map or timeline, drawn from the data with alt text when the page is read, or its tables
+  (:mod:`medialit.sphinx_ext.primer`);
 - a ``medialit-printables`` directive (``worksheets``, ``answer-keys`` or both) — links that open
   the worksheets and answer keys for print, generated from the data when the build starts (and
   again once the ledger's page is known).
@@ -54,6 +57,7 @@ from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
 from medialit.sphinx_ext.inpage import InpageDirective, add_assets, drop_widget_state, replace_previews
 from medialit.sphinx_ext.launch import ExerciseDirective
 from medialit.sphinx_ext.ledger import LedgerDirective
+from medialit.sphinx_ext.primer import PrimerDirective
 from medialit.sphinx_ext.printables import (
     PrintablesDirective,
     depart_print_reference,
@@ -100,6 +104,7 @@ DIRECTIVES: dict[str, type[Directive]] = {
     "medialit-printables": PrintablesDirective,
     "medialit-ledger": LedgerDirective,
     "medialit-inpage": InpageDirective,
+    "medialit-primer": PrimerDirective,
 }
 
 
