@@ -96,11 +96,12 @@ def test_each_notebook_states_the_time_the_configuration_gives(path: Path) -> No
 def test_the_book_renders_the_time_estimates_and_states_none_of_its_own(built_book: Path) -> None:
     intro = text_of(built_book / "book" / "intro.html")
     assert "{{" not in intro
-    for name in ("case", "01_attribution", "05_capstone", "06_other_side"):
+    for name in ("case", "primer", "01_attribution", "05_capstone", "06_other_side"):
         assert times()[name] in intro
+    assert times()["primer"] in text_of(built_book / "book" / "primer.html")
     # Every estimate on a page comes from the configuration: no other "NN–NN min" is written.
     stated = re.compile(r"\d+–\d+ min")
-    for page in ("intro", "instructors"):
+    for page in ("intro", "instructors", "primer"):
         source = (ROOT / "book" / f"{page}.md").read_text(encoding="utf-8")
         assert not stated.findall(source), page
 
@@ -214,3 +215,29 @@ def test_the_reference_list_is_labelled_as_the_text_cites(built_book: Path) -> N
                 )
                 assert re.fullmatch(whole_or_year, labels[target]), (page.name, shown, labels[target])
     assert cited > 50
+
+
+def test_the_primer_shows_its_map_and_timeline_with_alt_text_and_its_tables(built_book: Path) -> None:
+    page = text_of(built_book / "book" / "primer.html")
+    images = dict(re.findall(r'<img alt="([^"]*)"[^>]*src="([^"]*primer_[a-z]+\.png)"', page))
+    assert len(images) == 2, images
+    by_file = {Path(src).name: alt for alt, src in images.items()}
+    for place in ("Deir ez-Zor", "Raqqa", "al-Omar oil field"):
+        assert place in by_file["primer_map.png"]
+    assert "SDF alliance formed" in by_file["primer_timeline.png"]
+    for src in images.values():
+        assert (built_book / "book" / src).resolve().is_file(), src
+    # The tables: every actor, and each event's passages linked into the full article.
+    for name in ("SDF", "YPG", "SAA", "SOHR", "OIR"):
+        assert f"<strong>{name}</strong>" in page
+    assert 'href="case.html#passage-p040"' in page
+    assert 'href="sources.html#source-sohr"' in page
+
+
+def test_the_primer_comes_right_after_the_case_page() -> None:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [chapter["file"] for part in toc["parts"] for chapter in part["chapters"]]
+    assert files.index("book/primer") == files.index("book/case") + 1
+    assert files.index("book/primer") < files.index("notebooks/00_start_here")
+    for page in ("case", "intro"):
+        assert "{doc}`primer`" in (ROOT / "book" / f"{page}.md").read_text(encoding="utf-8"), page
