@@ -30,7 +30,7 @@ def case_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def primer():  # noqa: ANN201 - a test fixture
+def primer():
     return load_primer(load_case())
 
 
@@ -41,7 +41,7 @@ def test_the_shipped_primer_is_checked_and_valid() -> None:
     assert report.counts["primer actors"] == 6 and report.counts["primer places"] == 3
 
 
-def test_every_event_names_real_passages_that_mention_it(primer) -> None:  # noqa: ANN001
+def test_every_event_names_real_passages_that_mention_it(primer) -> None:
     passages = load_case().passages["text"]
     for event in primer.events:
         assert event.passage_ids, event.event_id
@@ -50,7 +50,7 @@ def test_every_event_names_real_passages_that_mention_it(primer) -> None:  # noq
             assert any(word in text for word in event.key_words), (event.event_id, passage_id)
 
 
-def test_every_source_is_in_the_ledger_or_the_readme_and_the_readme_sources_are_cited(primer) -> None:  # noqa: ANN001
+def test_every_source_is_in_the_ledger_or_the_readme_and_the_readme_sources_are_cited(primer) -> None:
     ledger = set(load_case().sources.index)
     own = readme_sources((PRIMER / "README.md").read_text(encoding="utf-8"))
     used = {source for row in (*primer.actors, *primer.events, *primer.places) for source in row.sources} | {
@@ -63,7 +63,7 @@ def test_every_source_is_in_the_ledger_or_the_readme_and_the_readme_sources_are_
     assert all(address.startswith("http") for address in own.values())
 
 
-def test_every_place_lies_in_syria_and_has_its_coordinates_from_the_readme(primer) -> None:  # noqa: ANN001
+def test_every_place_lies_in_syria_and_has_its_coordinates_from_the_readme(primer) -> None:
     own = readme_sources((PRIMER / "README.md").read_text(encoding="utf-8"))
     names = {place.name for place in primer.places}
     assert {"Deir ez-Zor", "Raqqa", "al-Omar oil field"} <= names
@@ -73,11 +73,11 @@ def test_every_place_lies_in_syria_and_has_its_coordinates_from_the_readme(prime
         assert place.coordinate_source in own, place.name
 
 
-def test_the_actors_the_issue_names_are_all_there(primer) -> None:  # noqa: ANN001
+def test_the_actors_the_issue_names_are_all_there(primer) -> None:
     assert {"SDF", "YPG", "SAA", "SOHR", "OIR"} <= {actor.short_name for actor in primer.actors}
 
 
-def test_events_are_in_date_order_and_a_month_only_date_says_so(primer) -> None:  # noqa: ANN001
+def test_events_are_in_date_order_and_a_month_only_date_says_so(primer) -> None:
     days = [event.day for event in primer.events]
     assert days == sorted(days)
     assert date_text("2017-09") == "Sep 2017" and date_text("2016-09-17") == "17 Sep 2016"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import math
 
 import pytest
@@ -14,7 +15,7 @@ from medialit.rendering.primer_figures import direction, distance_km, events_tim
 
 
 @pytest.fixture(scope="module")
-def primer():  # noqa: ANN201 - a test fixture
+def primer():
     return load_primer(load_case())
 
 
@@ -22,7 +23,7 @@ def place(name: str, latitude: float, longitude: float) -> Place:
     return Place(name.lower(), name, latitude, longitude, "a role long enough", "src", ("src",))
 
 
-def test_the_map_alt_text_names_every_place_with_its_coordinates(primer) -> None:  # noqa: ANN001
+def test_the_map_alt_text_names_every_place_with_its_coordinates(primer) -> None:
     alt = places_map(primer.places).alt
     for each in primer.places:
         assert each.name in alt
@@ -34,7 +35,7 @@ def test_the_map_alt_text_names_places_it_is_given() -> None:
     assert "Alpha" in alt and "Beta" in alt and "north-east of Alpha" in alt
 
 
-def test_the_map_puts_each_point_at_its_coordinates_with_an_equal_area_aspect(primer) -> None:  # noqa: ANN001
+def test_the_map_puts_each_point_at_its_coordinates_with_an_equal_area_aspect(primer) -> None:
     plot = places_map(primer.places)
     axes = plot.figure.axes[0]
     points = [tuple(offsets[0]) for offsets in (c.get_offsets() for c in axes.collections)]
@@ -57,7 +58,7 @@ def test_distances_and_directions() -> None:
     assert direction(a, place("C", 35.0, 41.0)) == "east"
 
 
-def test_the_timeline_alt_text_lists_every_event_in_order_and_the_publication(primer) -> None:  # noqa: ANN001
+def test_the_timeline_alt_text_lists_every_event_in_order_and_the_publication(primer) -> None:
     alt = events_timeline(primer.events, datetime.date(2018, 2, 17)).alt
     positions = [alt.index(f"{event.date_text}, {event.label}") for event in primer.events]
     assert positions == sorted(positions)
@@ -65,11 +66,11 @@ def test_the_timeline_alt_text_lists_every_event_in_order_and_the_publication(pr
     assert f"a timeline of {len(primer.events)} events" in alt
 
 
-def test_the_timeline_labels_every_event_without_overlap(primer) -> None:  # noqa: ANN001
+def test_the_timeline_labels_every_event_without_overlap(primer) -> None:
     plot = events_timeline(primer.events)
     axes = plot.figure.axes[0]
     labelled = [t for t in axes.texts if ": " in t.get_text()]
     assert [t.get_text() for t in labelled] == [f"{e.date_text}: {e.label}" for e in primer.events]
     heights = [t.get_position()[1] for t in labelled]
-    gaps = [upper - lower for upper, lower in zip(heights, heights[1:], strict=False)]
+    gaps = [upper - lower for upper, lower in itertools.pairwise(heights)]
     assert min(gaps) == pytest.approx(max(gaps)) and min(gaps) > 0
