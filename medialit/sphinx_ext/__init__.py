@@ -19,6 +19,9 @@ Chapters never retype the article. They write:
 - a ``medialit-inpage`` directive with an exercise id (and an optional ``:case:``) — the
   exercise itself, working in the page (:mod:`medialit.sphinx_ext.inpage`), which also replaces
   the tagging widget's static preview on every exercise notebook's page;
+- a ``medialit-lateral`` directive — the main case's lateral-reading tasks, working in the page
+  (:mod:`medialit.sphinx_ext.lateral`): the learner commits an answer before the course's
+  findings are shown;
 - a ``medialit-printables`` directive (``worksheets``, ``answer-keys`` or both) — links that open
   the worksheets and answer keys for print, generated from the data when the build starts (and
   again once the ledger's page is known).
@@ -52,6 +55,7 @@ from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
 from medialit.sphinx_ext.inpage import InpageDirective, add_assets, drop_widget_state, replace_previews
+from medialit.sphinx_ext.lateral import LateralDirective, add_lateral_assets
 from medialit.sphinx_ext.launch import ExerciseDirective
 from medialit.sphinx_ext.ledger import LedgerDirective
 from medialit.sphinx_ext.printables import (
@@ -89,6 +93,7 @@ HANDLERS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("doctree-read", replace_previews),
     ("doctree-read", drop_widget_state),
     ("html-page-context", add_assets),
+    ("html-page-context", add_lateral_assets),
 )
 
 #: The directives, all namespaced ``medialit-``.
@@ -100,6 +105,7 @@ DIRECTIVES: dict[str, type[Directive]] = {
     "medialit-printables": PrintablesDirective,
     "medialit-ledger": LedgerDirective,
     "medialit-inpage": InpageDirective,
+    "medialit-lateral": LateralDirective,
 }
 
 
