@@ -1,4 +1,4 @@
-"""The book's lateral-reading page in Debian's Chromium, from ``file://``: commit, then reveal; kept in the browser.
+"""The book's lateral-reading page in Debian's Chromium, from ``file://``: commit, reveal, keep.
 
 Nothing of what the course found is on screen before a commit; committing by keyboard reveals
 it, moves the focus there and keeps the answer in localStorage (a reload shows it again); the

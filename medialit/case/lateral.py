@@ -148,9 +148,14 @@ def lateral_problems(
     ids = Counter(task["id"] for task in data["tasks"])
     problems += [Problem(name, f"has more than one task {i!r}") for i, n in ids.items() if n > 1]
     for task in data["tasks"]:
-        problems += [Problem(name, f"task {task['id']} {message}") for message in _task_problems(task, passages, wheres)]
+        problems += [
+            Problem(name, f"task {task['id']} {message}")
+            for message in _task_problems(task, passages, wheres)
+        ]
     if not any("correction" in task for task in data["tasks"]):
-        problems.append(Problem(name, "has no task that shows a correction the course made to its own ledger"))
+        problems.append(
+            Problem(name, "has no task that shows a correction the course made to its own ledger")
+        )
     return problems
 
 
@@ -172,5 +177,7 @@ def _task_problems(task: dict[str, Any], passages: dict[str, str], wheres: dict[
         said.append(f"names {', '.join(missing)}, not in the source ledger")
     for reading in task["reading"]:
         if reading["source"] in wheres and reading["url"] not in ledger_addresses(wheres[reading["source"]]):
-            said.append(f"gives the address {reading['url']}, which the ledger does not give for {reading['source']}")
+            said.append(
+                f"gives the address {reading['url']}, which the ledger does not give for {reading['source']}"
+            )
     return said

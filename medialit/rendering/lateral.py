@@ -49,9 +49,13 @@ def task_html(case: Case, task: LateralTask, number: int) -> Markup:
 
 
 def found_html(case: Case, task: LateralTask) -> Markup:
-    """What the course found: every choice and why, the searches, the addresses, the sources, any correction."""
+    """What the course found: each choice and why, the searches, the sources, any correction."""
     return fragment(
-        "lateral_found.html", task=task, sources=_sources(case, task), right_word=RIGHT_WORD, wrong_word=WRONG_WORD
+        "lateral_found.html",
+        task=task,
+        sources=_sources(case, task),
+        right_word=RIGHT_WORD,
+        wrong_word=WRONG_WORD,
     )
 
 
@@ -72,7 +76,7 @@ def reveal_html(case: Case, task: LateralTask, chosen: Choice, answer: Answer) -
 
 
 def lateral_payload(case: Case) -> dict[str, Any]:
-    """Everything the in-page version shows: each task with its question and, for after the commit, its reveal."""
+    """The in-page version's data: each task with its question and, for after the commit, its reveal."""
     return {
         "version": 1,
         "format": ANSWERS_FORMAT,

@@ -82,7 +82,9 @@ class LateralSession:
         """The task, the learner's choice and answer: only once the answer is committed."""
         answer = self.answer(task_id)
         if answer is None:
-            raise NotCommittedError("Commit your answer first: what the course found is shown only after that.")
+            raise NotCommittedError(
+                "Commit your answer first: what the course found is shown only after that."
+            )
         task = self.task(task_id)
         return task, task.choice(answer.choice), answer
 

@@ -29,12 +29,19 @@ class LateralDirective(SphinxDirective):
         cases = book_cases(self.env)
         case = cases.note(self.env, cases.case())
         if not case.lateral:
-            return [self.state.document.reporter.warning(f"{self.name}: the case has no lateral-reading tasks", line=self.lineno)]
+            return [
+                self.state.document.reporter.warning(
+                    f"{self.name}: the case has no lateral-reading tasks", line=self.lineno
+                )
+            ]
         return [nodes.raw("", lateral_inpage_html(case), format="html", classes=[_HOST])]
 
 
-def add_lateral_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def add_lateral_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """``html-page-context``: link the script and stylesheet from the pages that hold the tasks only."""
     if doctree is not None and any(_HOST in node["classes"] for node in doctree.findall(nodes.raw)):
         app.add_css_file(STYLESHEET)
-        app.add_js_file(SCRIPT, **{"async": "async"})
+        loading: dict[str, Any] = {"async": "async"}  # runs once the page is parsed
+        app.add_js_file(SCRIPT, **loading)

@@ -40,7 +40,9 @@ def _digest(data: bytes) -> str:
 class AnswerStore:
     """One learner's answers file (see the module); ``notice`` says where the work went, if elsewhere."""
 
-    def __init__(self, path: Path | str, case_id: str, tasks: tuple[LateralTask, ...], notice: str = "") -> None:
+    def __init__(
+        self, path: Path | str, case_id: str, tasks: tuple[LateralTask, ...], notice: str = ""
+    ) -> None:
         self.path = Path(path)
         self.case_id = case_id
         self.tasks = tasks
@@ -50,11 +52,17 @@ class AnswerStore:
 
     @classmethod
     def for_learner(
-        cls, case_id: str, tasks: tuple[LateralTask, ...], learner: str | None = None, folder: Path | None = None
+        cls,
+        case_id: str,
+        tasks: tuple[LateralTask, ...],
+        learner: str | None = None,
+        folder: Path | None = None,
     ) -> AnswerStore:
         """The answers file of ``learner`` in ``folder`` (default: the work folder, or its fallback)."""
         chosen = usable_folder(Path(folder) if folder is not None else work_dir())
-        store = cls(chosen.path / tag_file_name(ANSWERS_STEM, learner, ANSWERS_SUFFIX), case_id, tasks, chosen.notice)
+        store = cls(
+            chosen.path / tag_file_name(ANSWERS_STEM, learner, ANSWERS_SUFFIX), case_id, tasks, chosen.notice
+        )
         store.writable = chosen.writable
         return store
 
@@ -94,7 +102,7 @@ class AnswerStore:
         return saved, f"{said} Resumed from the backup: {len(saved.answers)} answers committed.".strip()
 
     def save(self, answers: AnswerSet) -> tuple[AnswerSet, str]:
-        """Save ``answers`` (merged with another tab's or kernel's, if it saved since); what to tell the learner.
+        """Save ``answers``, merged with what another tab or kernel saved since; what to tell the learner.
 
         Raises :class:`OSError` when the file cannot be written.
         """
@@ -106,7 +114,10 @@ class AnswerStore:
                 except ProblemsError:
                     moved = aside_path(self.path, "corrupt")
                     self.path.replace(moved)
-                    message = f"{self.name} was changed elsewhere and could not be read, so it was moved aside to {display_name(moved)}."
+                    message = (
+                        f"{self.name} was changed elsewhere and could not be read, so it was moved aside "
+                        f"to {display_name(moved)}."
+                    )
                 else:
                     if _digest(data) != self._seen:
                         answers, taken = merge_answers(answers, theirs)

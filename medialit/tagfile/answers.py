@@ -73,7 +73,10 @@ def parse_answers(data: bytes, name: str, case_id: str, tasks: tuple[LateralTask
     if not conforms("lateral-answers", parsed):
         errors = schema_errors("lateral-answers", parsed)[:LISTED_IN_ERROR]
         raise ProblemsError(
-            [Problem(name, f"does not follow the lateral-reading answers format: {error}") for error in errors]
+            [
+                Problem(name, f"does not follow the lateral-reading answers format: {error}")
+                for error in errors
+            ]
         )
     if parsed["case"] != case_id:
         raise ProblemsError([Problem(name, f"is for case {parsed['case']!r}, not for {case_id!r}")])
@@ -82,10 +85,18 @@ def parse_answers(data: bytes, name: str, case_id: str, tasks: tuple[LateralTask
     for task_id, entry in parsed["answers"].items():
         task = known.get(task_id)
         if task is None:
-            problems.append(Problem(name, f"has an answer to {task_id!r}, which is not a task here", kind="an unknown task"))
+            problems.append(
+                Problem(
+                    name, f"has an answer to {task_id!r}, which is not a task here", kind="an unknown task"
+                )
+            )
         elif entry["choice"] not in {choice.choice_id for choice in task.choices}:
             problems.append(
-                Problem(name, f"answers {task_id} with {entry['choice']!r}, which is not one of its choices", kind="an unknown choice")
+                Problem(
+                    name,
+                    f"answers {task_id} with {entry['choice']!r}, which is not one of its choices",
+                    kind="an unknown choice",
+                )
             )
         else:
             answers[task_id] = Answer(entry["choice"], entry.get("search", ""), entry["committed_at"])

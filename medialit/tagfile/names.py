@@ -87,7 +87,9 @@ def tag_file_name(exercise_id: str, learner: str | None = None, suffix: str = SU
     return f"{exercise_id}-{part}{suffix}" if part else f"{exercise_id}{suffix}"
 
 
-def download_file_name(exercise_id: str, learner: str | None, saved_at: str | None, suffix: str = SUFFIX) -> str:
+def download_file_name(
+    exercise_id: str, learner: str | None, saved_at: str | None, suffix: str = SUFFIX
+) -> str:
     """The download's name, ``<exercise>-<learner part>-<YYYY-MM-DD>-tags.json``.
 
     The date is the day the work was last saved (``saved_at``), today if it never was; without

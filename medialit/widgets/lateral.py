@@ -111,10 +111,14 @@ class LateralWidget(widgets.VBox):
     def commit(self) -> None:
         """Commit the chosen answer, then show what the course found and move the focus there."""
         if self.choices.value is None:
-            self.status.value = error_html("Pick an answer first: the course shows what it found once you commit.")
+            self.status.value = error_html(
+                "Pick an answer first: the course shows what it found once you commit."
+            )
             return
         said = self.session.commit(self.task_id, self.choices.value, self.search.value)
-        self.status.value = status_html(said or f"Your answer is committed and saved to {self.session.store.name}.")
+        self.status.value = status_html(
+            said or f"Your answer is committed and saved to {self.session.store.name}."
+        )
         focus(self.reveal_box)
 
     def draw(self) -> None:
@@ -176,7 +180,10 @@ class LateralReading(LateralSession):
 
 
 def start(
-    learner: str | None = None, case: Case | None = None, folder: Path | str | None = None, quiet: bool = False
+    learner: str | None = None,
+    case: Case | None = None,
+    folder: Path | str | None = None,
+    quiet: bool = False,
 ) -> LateralReading:
     """Start (or resume) the lateral-reading tasks; prints where the answers are saved unless ``quiet``.
 

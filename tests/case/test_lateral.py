@@ -1,4 +1,4 @@
-"""The lateral-reading tasks: the shipped data holds together with the case, and broken copies are named plainly."""
+"""The lateral-reading tasks: the shipped data fits the case, and broken copies are named plainly."""
 
 from __future__ import annotations
 
@@ -64,8 +64,14 @@ def test_the_corrections_named_by_the_second_check_are_tasks() -> None:
 
 
 def test_the_ledger_addresses_are_read_with_their_labels() -> None:
-    where = "Mondoweiss, Jan 2017, http://mondoweiss.net/x ; The article (a copy) ; Kirkus, no date seen, kirkus.com/a/b"
-    assert ledger_addresses(where) == {"http://mondoweiss.net/x": "Mondoweiss, Jan 2017", "kirkus.com/a/b": "Kirkus, no date seen"}
+    where = (
+        "Mondoweiss, Jan 2017, http://mondoweiss.net/x ; The article (a copy) ; "
+        "Kirkus, no date seen, kirkus.com/a/b"
+    )
+    assert ledger_addresses(where) == {
+        "http://mondoweiss.net/x": "Mondoweiss, Jan 2017",
+        "kirkus.com/a/b": "Kirkus, no date seen",
+    }
 
 
 def test_two_right_choices_are_one_sentence(case_copy: Path) -> None:
@@ -93,7 +99,8 @@ def test_unknown_passage_source_and_address_are_named(case_copy: Path) -> None:
 def test_words_not_in_the_passage_are_named(case_copy: Path) -> None:
     edit_tasks(case_copy, lambda data: data["tasks"][0].update(quote="that Assad might then negotiate"))
     assert sentences(case_copy) == [
-        "data/lateral.json task kerry-would quotes 'that Assad might then negotiate', which is not in the text of p016."
+        "data/lateral.json task kerry-would quotes 'that Assad might then negotiate', "
+        "which is not in the text of p016."
     ]
 
 

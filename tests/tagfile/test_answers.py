@@ -37,7 +37,9 @@ def test_learners_never_share_a_file(tmp_path: Path) -> None:
 def test_a_save_keeps_the_previous_version_and_reloads(tmp_path: Path) -> None:
     first = store(tmp_path, "Ada")
     first.save(answers(**{"kerry-would": "2024-05-01T09:30:00+00:00"}))
-    first.save(answers(**{"kerry-would": "2024-05-01T09:30:00+00:00", "sohr-who": "2024-05-01T09:31:00+00:00"}))
+    first.save(
+        answers(**{"kerry-would": "2024-05-01T09:30:00+00:00", "sohr-who": "2024-05-01T09:31:00+00:00"})
+    )
     backup = json.loads((tmp_path / f"{first.path.name}.bak").read_text(encoding="utf-8"))
     assert list(backup["answers"]) == ["kerry-would"]
     resumed, said = store(tmp_path, "Ada").resume()
@@ -48,7 +50,9 @@ def test_a_save_keeps_the_previous_version_and_reloads(tmp_path: Path) -> None:
 def test_an_unreadable_file_is_moved_aside_and_the_backup_resumed(tmp_path: Path) -> None:
     first = store(tmp_path)
     first.save(answers(**{"kerry-would": "2024-05-01T09:30:00+00:00"}))
-    first.save(answers(**{"kerry-would": "2024-05-01T09:30:00+00:00", "sohr-who": "2024-05-01T09:31:00+00:00"}))
+    first.save(
+        answers(**{"kerry-would": "2024-05-01T09:30:00+00:00", "sohr-who": "2024-05-01T09:31:00+00:00"})
+    )
     first.path.write_text("{not json", encoding="utf-8")
     resumed, said = store(tmp_path).resume()
     assert resumed is not None and list(resumed.answers) == ["kerry-would"]
@@ -102,9 +106,20 @@ def test_unknown_tasks_and_choices_are_left_out_and_said(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"[]", "ada.json does not follow the lateral-reading answers format: it is a list, but it should be a group of named entries."),
         (
-            json.dumps({"format": "medialit-lateral-answers/1", "case": "other", "saved_at": "2024-05-01", "answers": {}}).encode(),
+            b"[]",
+            "ada.json does not follow the lateral-reading answers format: it is a list, "
+            "but it should be a group of named entries.",
+        ),
+        (
+            json.dumps(
+                {
+                    "format": "medialit-lateral-answers/1",
+                    "case": "other",
+                    "saved_at": "2024-05-01",
+                    "answers": {},
+                }
+            ).encode(),
             "ada.json is for case 'other', not for 'chovanec-2018'.",
         ),
     ],
