@@ -24,6 +24,7 @@ SHOWN = re.compile(
     r"\{(?:medialit-)?(?:quote|passage)\}`([a-z]\d{3})"
     r"|```\{(?:medialit-)?(?:worked-example|passage)\}\s+([a-z]\d{3})"
 )
+LATERAL = "```{medialit-lateral}"
 START = re.compile(r'start\(\\?"([a-z_]+)\\?"')
 
 
@@ -37,11 +38,13 @@ def reading_order() -> list[str]:
 
 
 def shown_in(document: str) -> set[str]:
-    """The passage ids a chapter shows (empty for a notebook)."""
+    """The passage ids a chapter shows (empty for a notebook); the lateral-reading tasks show theirs."""
     path = ROOT / f"{document}.md"
     if not path.exists():
         return set()
-    return {a or b for a, b in SHOWN.findall(path.read_text(encoding="utf-8"))}
+    text = path.read_text(encoding="utf-8")
+    lateral = {pid for task in load_case().lateral for pid in task.passage_ids} if LATERAL in text else set()
+    return {a or b for a, b in SHOWN.findall(text)} | lateral
 
 
 def exercise_of(document: str) -> tuple[str, str] | None:

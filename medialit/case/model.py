@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from medialit.case.lateral import LateralTask, tasks_from_json
+
 
 @dataclass(frozen=True)
 class ExerciseSpec:
@@ -102,6 +104,21 @@ class Case:
     def sources(self) -> pd.DataFrame:
         """The source ledger, indexed by ``source_id``."""
         return _read_csv(self._path("sources")).set_index("source_id")
+
+    @cached_property
+    def lateral(self) -> tuple[LateralTask, ...]:
+        """The lateral-reading tasks (empty when the case has no ``lateral`` file)."""
+        if "lateral" not in self.manifest["files"]:
+            return ()
+        data = json.loads(self._path("lateral").read_text(encoding="utf-8"))
+        return tasks_from_json(data, self.sources["where"].to_dict())
+
+    def lateral_task(self, task_id: str) -> LateralTask:
+        """One lateral-reading task by id (``KeyError`` if there is none)."""
+        for task in self.lateral:
+            if task.task_id == task_id:
+                return task
+        raise KeyError(f"No lateral-reading task {task_id!r}.")
 
     def annotation_pass(self, role: str) -> pd.DataFrame:
         """One of the key's independent annotation passes (``"pass_a"``, ``"pass_b"``, ...)."""

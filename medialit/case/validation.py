@@ -23,6 +23,7 @@ from medialit.case.columns import (
     SOURCE_COLUMNS,
 )
 from medialit.case.files import Row, read_json, read_rows, read_text
+from medialit.case.lateral import lateral_problems
 from medialit.case.paths import MANIFEST
 from medialit.case.primer import PRIMER_ROLES, event_day, readme_sources, split_ids, split_words
 from medialit.common.cues import split_cues
@@ -175,7 +176,7 @@ def _check_key(
     path: Path,
     passages: dict[str, Row],
     categories: dict[str, set[str]],
-    source_ids: set[str],
+    source_ids: dict[str, Row],
     report: CaseReport,
 ) -> set[tuple[str, str]]:
     """Check the key's rows; return its (passage, category) pairs."""
@@ -220,8 +221,8 @@ def _check_not_this(
     report.counts["not this"] = len(rows)
 
 
-def _check_sources(path: Path, passages: dict[str, Row], report: CaseReport) -> set[str]:
-    """Check the ledger; a ledger that records a second check must record it on every row."""
+def _check_sources(path: Path, passages: dict[str, Row], report: CaseReport) -> dict[str, Row]:
+    """Check the ledger (a ledger that records a second check must record it on every row); its rows by id."""
     rows = _rows_against_schema(path, SOURCE_COLUMNS, "sources.row", report)
     name = display_name(path)
     present = [column for column in SOURCE_CHECK_COLUMNS if rows and column in rows[0][1]]
@@ -234,7 +235,7 @@ def _check_sources(path: Path, passages: dict[str, Row], report: CaseReport) -> 
         if unknown and passages:
             report.problems.append(Problem(name, f"unknown passage id(s) {', '.join(unknown)}", line))
     report.counts["sources"] = len(rows)
-    return {row["source_id"] for _, row in rows}
+    return {row["source_id"]: row for _, row in rows}
 
 
 def _check_exercises(
@@ -316,6 +317,23 @@ def _event_problems(path: Path, line: int, row: Row, passages: dict[str, Row]) -
                 Problem(name, f"{passage_id} contains none of the key words {row['key_words']!r}", line)
             )
     return problems
+def _check_lateral(
+    path: Path, case_id: str, passages: dict[str, Row], sources: dict[str, Row], report: CaseReport
+) -> None:
+    """Check the lateral-reading tasks: the schema, then every reference into the case."""
+    data, problems = read_json(path)
+    report.problems += problems
+    if data is None:
+        return
+    name = display_name(path)
+    errors = schema_errors("lateral", data)
+    report.problems += [Problem(name, error) for error in errors]
+    if errors:
+        return
+    texts = {pid: row["text"] for pid, row in passages.items()}
+    wheres = {source_id: row.get("where", "") for source_id, row in sources.items()}
+    report.problems += lateral_problems(data, name, case_id, texts, wheres)
+    report.counts["lateral-reading tasks"] = len(data["tasks"])
 
 
 def check_case(folder: Path) -> CaseReport:
@@ -336,11 +354,13 @@ def check_case(folder: Path) -> CaseReport:
     passages = _check_passages(files["passages"], article, report)
     _check_links(files["links"], article, passages, report)
     categories = _check_taxonomy(files["taxonomy"], report)
-    source_ids = _check_sources(files["sources"], passages, report)
-    keyed = _check_key(files["key"], passages, categories, source_ids, report)
+    sources = _check_sources(files["sources"], passages, report)
+    keyed = _check_key(files["key"], passages, categories, sources, report)
     if "not_this" in files:
         _check_not_this(files["not_this"], passages, categories, keyed, report)
     if all(role in files for role in PRIMER_ROLES):
-        _check_primer(files, passages, source_ids, report)
+        _check_primer(files, passages, set(sources), report)
     _check_exercises(manifest_path, manifest, passages, categories, report)
+    if "lateral" in files:
+        _check_lateral(files["lateral"], manifest["case"], passages, sources, report)
     return report

@@ -22,6 +22,9 @@ Chapters never retype the article. They write:
 - a ``medialit-primer`` directive (``map``, ``timeline``, ``actors`` or ``events``) — the primer's
   map or timeline, drawn from the data with alt text when the page is read, or its tables
   (:mod:`medialit.sphinx_ext.primer`);
+- a ``medialit-lateral`` directive — the main case's lateral-reading tasks, working in the page
+  (:mod:`medialit.sphinx_ext.lateral`): the learner commits an answer before the course's
+  findings are shown;
 - a ``medialit-printables`` directive (``worksheets``, ``answer-keys`` or both) — links that open
   the worksheets and answer keys for print, generated from the data when the build starts (and
   again once the ledger's page is known).
@@ -55,6 +58,7 @@ from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
 from medialit.sphinx_ext.inpage import InpageDirective, add_assets, drop_widget_state, replace_previews
+from medialit.sphinx_ext.lateral import LateralDirective, add_lateral_assets
 from medialit.sphinx_ext.launch import ExerciseDirective
 from medialit.sphinx_ext.ledger import LedgerDirective
 from medialit.sphinx_ext.primer import PrimerDirective
@@ -93,6 +97,7 @@ HANDLERS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("doctree-read", replace_previews),
     ("doctree-read", drop_widget_state),
     ("html-page-context", add_assets),
+    ("html-page-context", add_lateral_assets),
 )
 
 #: The directives, all namespaced ``medialit-``.
@@ -105,6 +110,7 @@ DIRECTIVES: dict[str, type[Directive]] = {
     "medialit-ledger": LedgerDirective,
     "medialit-inpage": InpageDirective,
     "medialit-primer": PrimerDirective,
+    "medialit-lateral": LateralDirective,
 }
 
 
