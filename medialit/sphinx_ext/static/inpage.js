@@ -282,6 +282,73 @@
     return rows;
   }
 
+  /* ---- Test forms: confidence and skills (medialit.scoring.calibration, medialit.scoring.skills) ---- */
+
+  /** Per passage of the exercise, whether the learner's answer is right (answer_is_right). */
+  function answerIsRight(payload, data) {
+    var index = keyIndex(payload);
+    var matrix = tagMatrix(payload, data);
+    var right = {};
+    payload.passages.forEach(function (p, pi) {
+      var ok = true;
+      payload.categories.forEach(function (c, ci) {
+        var row = index.rows[pairKey(p.id, c.id)];
+        var tagged = matrix[pi].tagged[ci];
+        if (row && row.strength === "clear" && !tagged) ok = false; // missed
+        if (!row && tagged) ok = false; // a category the key does not give at all
+      });
+      right[p.id] = ok;
+    });
+    return right;
+  }
+
+  /** The passages given a confidence: [{passage_id, level, stated, right}] (confidence_answers). */
+  function confidenceAnswers(payload, data) {
+    var right = answerIsRight(payload, data);
+    var stated = {};
+    (payload.confidence ? payload.confidence.levels : []).forEach(function (l) { stated[l.id] = l.probability; });
+    var given = data.confidence || {};
+    return Object.keys(given).filter(function (pid) { return own(right, pid) && own(stated, given[pid]); }).map(function (pid) {
+      return { passage_id: pid, level: given[pid], stated: stated[given[pid]], right: right[pid] ? 1 : 0 };
+    });
+  }
+
+  /** The Brier score of the answers (brier_score), null without any. */
+  function brierScore(answers) {
+    if (!answers.length) return null;
+    var total = 0;
+    answers.forEach(function (a) { total += (a.stated - a.right) * (a.stated - a.right); });
+    return total / answers.length;
+  }
+
+  /** Per level, least sure first: {level, label, count, stated, share_right} (calibration_table). */
+  function calibrationTable(answers, levels) {
+    return levels.map(function (l) {
+      var mine = answers.filter(function (a) { return a.level === l.id; });
+      var right = mine.filter(function (a) { return a.right; }).length;
+      return { level: l.id, label: l.label, count: mine.length, stated: l.probability, share_right: mine.length ? right / mine.length : null };
+    });
+  }
+
+  /** Per category of the payload, the balanced accuracy of the tags (skill_scores; null where undefined). */
+  function skillScores(payload, data) {
+    var index = keyIndex(payload);
+    var matrix = tagMatrix(payload, data);
+    var scores = {};
+    payload.categories.forEach(function (c, ci) {
+      var n = { hit: 0, positive: 0, rejected: 0, negative: 0 };
+      payload.passages.forEach(function (p, pi) {
+        var row = index.rows[pairKey(p.id, c.id)];
+        var tagged = matrix[pi].tagged[ci];
+        if (row && row.strength === "clear") { n.positive += 1; if (tagged) n.hit += 1; }
+        else if (!row) { n.negative += 1; if (!tagged) n.rejected += 1; }
+      });
+      var hit = ratio(n.hit, n.positive), rejection = ratio(n.rejected, n.negative);
+      scores[c.id] = hit === null ? rejection : rejection === null ? hit : 0.5 * (hit + rejection);
+    });
+    return scores;
+  }
+
   /* ---- The tag file (medialit-tags/1) ---- */
 
   /* ---- What the learner types, kept within the format's limits, never cut silently ----
@@ -477,11 +544,12 @@
     data.tags = state.tags;
     if (Object.keys(state.cues).length) data.cues = state.cues;
     if (Object.keys(state.notes).length) data.notes = state.notes;
+    if (Object.keys(state.confidence || {}).length) data.confidence = state.confidence;
     if (Object.keys(state.edited).length) data.edited = state.edited;
     return data;
   }
 
-  function emptyState() { return { learner: null, saved_at: null, tags: {}, cues: {}, notes: {}, edited: {} }; }
+  function emptyState() { return { learner: null, saved_at: null, tags: {}, cues: {}, notes: {}, confidence: {}, edited: {} }; }
 
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
 
@@ -570,6 +638,12 @@
         if (mine(pid) && typeof data.notes[pid] === "string") state.notes[pid] = data.notes[pid];
       });
     }
+    if (isObject(data.confidence)) {
+      var levels = (payload.confidence ? payload.confidence.levels : []).map(function (l) { return l.id; });
+      Object.keys(data.confidence).forEach(function (pid) {
+        if (mine(pid) && levels.indexOf(data.confidence[pid]) >= 0) state.confidence[pid] = data.confidence[pid];
+      });
+    }
     if (isObject(data.edited)) {
       Object.keys(data.edited).forEach(function (pid) {
         var when = data.edited[pid];
@@ -594,7 +668,7 @@
   /** Every passage the state has tags, cue words, a note or an edit time for. */
   function passageIds(state) {
     var ids = [];
-    ["tags", "cues", "notes", "edited"].forEach(function (name) {
+    ["tags", "cues", "notes", "confidence", "edited"].forEach(function (name) {
       Object.keys(section(state, name)).forEach(function (pid) { if (ids.indexOf(pid) < 0) ids.push(pid); });
     });
     return ids;
@@ -603,7 +677,7 @@
   /** When the state last changed a passage: its edit time, else saved_at if it has something for it. */
   function editTimeOf(state, pid) {
     if (own(section(state, "edited"), pid)) return state.edited[pid];
-    var content = own(section(state, "tags"), pid) || own(section(state, "cues"), pid) || own(section(state, "notes"), pid);
+    var content = ["tags", "cues", "notes", "confidence"].some(function (name) { return own(section(state, name), pid); });
     return content ? state.saved_at : null;
   }
 
@@ -628,8 +702,10 @@
     var cuesB = own(section(b, "cues"), pid) ? b.cues[pid] : {};
     var noteA = own(section(a, "notes"), pid) ? a.notes[pid] : null;
     var noteB = own(section(b, "notes"), pid) ? b.notes[pid] : null;
+    var sureA = own(section(a, "confidence"), pid) ? a.confidence[pid] : null;
+    var sureB = own(section(b, "confidence"), pid) ? b.confidence[pid] : null;
     var categories = Object.keys(cuesA);
-    return sameList(tagsA, tagsB) && noteA === noteB && categories.length === Object.keys(cuesB).length &&
+    return sameList(tagsA, tagsB) && noteA === noteB && sureA === sureB && categories.length === Object.keys(cuesB).length &&
       categories.every(function (c) { return own(cuesB, c) && sameList(cuesA[c], cuesB[c]); });
   }
 
@@ -641,6 +717,7 @@
       Object.keys(cues).forEach(function (c) { target.cues[pid][c] = cues[c].slice(); });
     }
     if (own(section(source, "notes"), pid)) target.notes[pid] = source.notes[pid];
+    if (own(section(source, "confidence"), pid)) target.confidence[pid] = source.confidence[pid];
   }
 
   /**
@@ -648,7 +725,7 @@
    * later edit wins (mine on a tie). Returns {state, taken}: the passages theirs changed, sorted.
    */
   function merge(mine, theirs) {
-    var merged = { learner: mine.learner, saved_at: mine.saved_at, tags: {}, cues: {}, notes: {}, edited: {} };
+    var merged = { learner: mine.learner, saved_at: mine.saved_at, tags: {}, cues: {}, notes: {}, confidence: {}, edited: {} };
     var taken = [];
     var ids = passageIds(mine);
     passageIds(theirs).forEach(function (pid) { if (ids.indexOf(pid) < 0) ids.push(pid); });
@@ -727,6 +804,26 @@
     return "";
   }
 
+  function brierSentence(brier, count, alwaysUnsure, unsureLabel) {
+    if (!count || brier === null || brier === undefined || Number.isNaN(brier)) {
+      return "You did not say how sure you were of any answer yet, so there is no Brier score: choose how sure you are for each passage.";
+    }
+    var said = "Your Brier score is " + numberText(brier) + ", over the " + countText(count, "answer") + " you said how " +
+      "sure you were of. It measures how well your confidence matched your answers: 0 is perfect (sure of every right " +
+      "answer and of no wrong one) and lower is better; always saying \u201c" + unsureLabel + "\u201d would score " +
+      numberText(alwaysUnsure) + ".";
+    if (brier < alwaysUnsure) return said + " Yours is lower, so how sure you were told your right answers from your wrong ones.";
+    if (brier === alwaysUnsure) return said + " Yours is the same.";
+    return said + " Yours is higher: you were sure of answers that were wrong, so keep \u201csure\u201d for the answers you can back up from the text.";
+  }
+
+  function changeSentence(gain) {
+    if (gain === null || gain === undefined || Number.isNaN(gain)) return "Your change cannot be worked out: neither test has a skill with passages to score.";
+    if (gain > 0) return "Over all skills your score went up by " + numberText(gain) + " from the pretest to the post-test.";
+    if (gain < 0) return "Over all skills your score went down by " + numberText(-gain) + " from the pretest to the post-test.";
+    return "Over all skills your score is the same on the pretest and the post-test.";
+  }
+
   var core = {
     pyStrip: pyStrip, findSpan: findSpan, findSpans: findSpans, cueSegments: cueSegments,
     numberText: numberText, score: score, feedback: feedback, tagFile: tagFile, learnerKey: learnerKey,
@@ -734,7 +831,10 @@
     noteKept: noteKept, cuesKept: cuesKept, leftOutMessage: leftOutMessage, restore: restore,
     emptyState: emptyState, nowIso: nowIso, editTime: editTime, merge: merge, editTimes: editTimes,
     passageList: passageList, checkGroups: checkGroups, coverageSentence: coverageSentence,
-    extraSentence: extraSentence, kappaWords: kappaWords, cueSentence: cueSentence
+    extraSentence: extraSentence, kappaWords: kappaWords, cueSentence: cueSentence,
+    answerIsRight: answerIsRight, confidenceAnswers: confidenceAnswers, brierScore: brierScore,
+    calibrationTable: calibrationTable, skillScores: skillScores, brierSentence: brierSentence,
+    changeSentence: changeSentence
   };
   /* ---- The view: the exercise in the page, built from the page's JSON ---- */
 
