@@ -954,6 +954,17 @@
       cueBox.appendChild(cueRows[c.id]);
     });
     var note = h(doc, "textarea", { id: uid + "-note", rows: "2" });
+    // A test form asks how sure the learner is: three radio buttons (arrow keys; a dot, not a colour, when chosen).
+    var sureInputs = {};
+    var sureBox = null;
+    if (payload.confidence) {
+      sureBox = h(doc, "fieldset", { "class": "medialit-inpage-confidence" }, [h(doc, "legend", { text: payload.confidence.question })]);
+      payload.confidence.levels.forEach(function (l) {
+        sureInputs[l.id] = h(doc, "input", { type: "radio", name: uid + "-confidence", id: uid + "-s-" + l.id, value: l.id });
+        sureBox.appendChild(h(doc, "span", { "class": "medialit-inpage-choice" },
+          [sureInputs[l.id], h(doc, "label", { "for": uid + "-s-" + l.id, text: l.label })]));
+      });
+    }
     var checkButton = h(doc, "button", { type: "button", text: "Check my answers" });
     var downloadButton = h(doc, "button", { type: "button", text: "Download my tags" });
     var upload = h(doc, "input", { type: "file", id: uid + "-restore", accept: ".json,.csv,application/json,text/csv" });
@@ -978,7 +989,7 @@
           [onlyOpen, h(doc, "label", { "for": onlyOpen.id, text: "Only passages not yet reviewed" })])
       ]),
       h(doc, "div", { "class": "medialit-inpage-row" }, [previous, next]),
-      place, context, fieldset, cueBox, field("Note", note),
+      place, context, fieldset, cueBox, field("Note", note), sureBox,
       h(doc, "div", { "class": "medialit-inpage-row" }, [checkButton, downloadButton, field("Restore from file", upload)]),
       anyway,
       status, result
@@ -1024,6 +1035,7 @@
       });
       none.checked = !!given && !given.length;
       note.value = state.notes[p.id] || "";
+      Object.keys(sureInputs).forEach(function (id) { sureInputs[id].checked = state.confidence[p.id] === id; });
       var shown = visible();
       previous.disabled = shown.indexOf(at) <= 0;
       next.disabled = shown.indexOf(at) >= shown.length - 1;
@@ -1104,6 +1116,7 @@
       result.appendChild(h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "caption", { text: "Scores per category" }), h(doc, "thead", {}, [head]), body])]));
       result.appendChild(h(doc, "p", { text: "Micro F1: " + numberText(s.micro_f1) +
         ". Cue words: " + s.cue_credit.pairs + " scored, F1 " + numberText(s.cue_credit.f1) + "." }));
+      if (payload.confidence) formCheck();
       result.appendChild(h(doc, "h3", { text: "Passage by passage" }));
       checkGroups(words, feedback(payload, state)).forEach(function (group) {
         var list = h(doc, "ul", {});
@@ -1114,6 +1127,96 @@
         result.appendChild(details);
       });
       if (focus) result.focus();
+    }
+
+    function table(caption, headers, rows) {
+      var head = h(doc, "tr", {}, headers.map(function (text) { return h(doc, "th", { scope: "col", text: text }); }));
+      var body = h(doc, "tbody", {}, rows.map(function (row) {
+        return h(doc, "tr", {}, [h(doc, "th", { scope: "row", text: row[0] })].concat(row.slice(1).map(function (text) { return cell("td", text); })));
+      }));
+      return h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "caption", { text: caption }), h(doc, "thead", {}, [head]), body])]);
+    }
+
+    function svg(tag, attrs, children) {
+      var el = doc.createElementNS("http://www.w3.org/2000/svg", tag);
+      Object.keys(attrs).forEach(function (name) { if (name !== "text") el.setAttribute(name, attrs[name]); });
+      if (attrs.text) el.textContent = attrs.text;
+      (children || []).forEach(function (child) { el.appendChild(child); });
+      return el;
+    }
+
+    /** The calibration plot drawn from the table's numbers, its alt text from them too (role img, title). */
+    function calibrationSvg(rows) {
+      var x = function (p) { return 40 + (p - 0.4) / 0.6 * 220; }, y = function (share) { return 190 - share * 170; };
+      var used = rows.filter(function (r) { return r.count; });
+      var alt = "How sure you were, and how often right: for each level of confidence, the share of your answers that were right " +
+        "against the probability it stands for; points on the dashed diagonal are perfectly calibrated. " + rows.map(function (r) {
+          return r.label + " (stands for " + numberText(r.stated) + "): " + (r.count ? countText(r.count, "answer") + ", " + numberText(r.share_right) + " right" : "no answers");
+        }).join("; ") + ".";
+      var titleId = uid + "-calibration-title";
+      var parts = [svg("title", { id: titleId, text: alt }),
+        svg("line", { x1: x(0.4), y1: y(0), x2: x(1), y2: y(0), stroke: "#000" }),
+        svg("line", { x1: x(0.4), y1: y(0), x2: x(0.4), y2: y(1), stroke: "#000" }),
+        svg("line", { x1: x(0.4), y1: y(0.4), x2: x(1), y2: y(1), stroke: "#000", "stroke-dasharray": "4 3" }),
+        svg("text", { x: 150, y: 215, "text-anchor": "middle", "font-size": "11", text: "how sure you said you were" }),
+        svg("text", { x: 12, y: 105, "font-size": "11", transform: "rotate(-90 12 105)", "text-anchor": "middle", text: "share right" })];
+      used.forEach(function (r) {
+        parts.push(svg("circle", { cx: x(r.stated), cy: y(r.share_right), r: 5, fill: "#0072B2", stroke: "#000", "data-level": r.level }));
+        parts.push(svg("text", { x: x(r.stated) + 7, y: y(r.share_right) - 6, "font-size": "10", text: r.label + ", n=" + r.count }));
+      });
+      return svg("svg", { "class": "medialit-inpage-calibration", viewBox: "0 0 300 225", width: "300", height: "225", role: "img", "aria-labelledby": titleId }, parts);
+    }
+
+    /** The change per skill since the learner's pretest kept in this browser, or why there is none. */
+    function changeSection(scores) {
+      var earlier = payload.earlier;
+      var text = null;
+      try { text = root.ownerDocument.defaultView.localStorage.getItem("medialit:" + earlier.case + ":" + earlier.exercise); } catch (e) { text = null; }
+      var before = text ? restore(earlier, text, "saved.json", false) : null;
+      var none = !text ? "No " + earlier.exercise + " work was found in this browser, so there is nothing to compare with yet: do the " +
+        earlier.exercise + " first, in this browser." : !before.state ? "Your " + earlier.exercise + " work kept in this browser could not be read, so it is not compared with." :
+        learnerKey(before.state.learner) !== learnerKey(state.learner) ? "The " + earlier.exercise + " work kept in this browser was saved under another name (" +
+        (before.state.learner ? "\u201c" + before.state.learner + "\u201d" : "no name") + "), so it is not compared with: give the same name or code in both." : "";
+      result.appendChild(h(doc, "h3", { text: "Your change per skill" }));
+      if (none) { result.appendChild(h(doc, "p", { "class": "medialit-change-none", text: none })); return; }
+      var pre = skillScores(earlier, before.state);
+      var rows = [], sums = { pre: [], post: [] };
+      payload.categories.forEach(function (c) {
+        var a = own(pre, c.id) ? pre[c.id] : null, b = scores[c.id];
+        if (a !== null) sums.pre.push(a);
+        if (b !== null) sums.post.push(b);
+        rows.push([c.label, a, b]);
+      });
+      var mean = function (v) { return v.length ? v.reduce(function (t, n) { return t + n; }, 0) / v.length : null; };
+      rows.push([payload.words.all_skills, mean(sums.pre), mean(sums.post)]);
+      var columns = payload.words.change_columns;
+      result.appendChild(table("Your change per skill", ["Skill", columns.pretest, columns.posttest, columns.change], rows.map(function (r) {
+        return [r[0], numberText(r[1]), numberText(r[2]), numberText(r[1] === null || r[2] === null ? null : r[2] - r[1])];
+      })));
+      var all = rows[rows.length - 1];
+      result.setAttribute("data-change", numberText(all[1] === null || all[2] === null ? null : all[2] - all[1]));
+      result.appendChild(h(doc, "p", { text: changeSentence(all[1] === null || all[2] === null ? null : all[2] - all[1]) }));
+    }
+
+    /** A test form's check: the Brier score in words, calibration (table and plot), skills, the change. */
+    function formCheck() {
+      var levels = payload.confidence.levels;
+      var answers = confidenceAnswers(payload, state);
+      var brier = brierScore(answers);
+      var unsure = brierScore(answers.map(function (a) { return Object.assign({}, a, { stated: levels[0].probability }); }));
+      result.setAttribute("data-brier", numberText(brier));
+      result.appendChild(h(doc, "h3", { text: "How sure you were" }));
+      result.appendChild(h(doc, "p", { "class": "medialit-brier", text: brierSentence(brier, answers.length, unsure, levels[0].label) }));
+      var calibration = calibrationTable(answers, levels);
+      var columns = payload.words.calibration_columns;
+      result.appendChild(table("How sure you were, and how often right", ["How sure", columns.count, columns.stated, columns.share_right],
+        calibration.map(function (r) { return [r.label, String(r.count), numberText(r.stated), numberText(r.share_right)]; })));
+      result.appendChild(calibrationSvg(calibration));
+      var scores = skillScores(payload, state);
+      result.appendChild(h(doc, "h3", { text: "Your score per skill" }));
+      result.appendChild(h(doc, "p", { text: payload.words.skills_note }));
+      result.appendChild(table("Your score per skill", ["Skill", "Your score"], payload.categories.map(function (c) { return [c.label, numberText(scores[c.id])]; })));
+      if (payload.earlier) changeSection(scores);
     }
 
     // --- events
@@ -1148,6 +1251,13 @@
       if (kept.note !== null) state.notes[pid] = kept.note; else delete state.notes[pid];
       changed(pid);
       if (kept.message) { note.value = typed; say(kept.message); } // the box keeps the whole text, to copy the rest
+    });
+    Object.keys(sureInputs).forEach(function (id) {
+      sureInputs[id].addEventListener("change", function () {
+        if (!sureInputs[id].checked) return;
+        state.confidence[payload.passages[at].id] = id;
+        changed(payload.passages[at].id);
+      });
     });
     name.addEventListener("change", function () {
       var kept = learnerKept(name.value, payload.limits.learner);
