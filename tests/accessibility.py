@@ -39,7 +39,7 @@ def inject_axe(page: Any) -> str:
 
 
 def blocking_violations(page: Any, within: str | None = None) -> list[str]:
-    """Critical and serious axe-core violations on the page (or in the elements ``within`` selects), one line each."""
+    """Critical and serious axe-core violations on the page (or within a selector), one line each."""
     inject_axe(page)
     context = "document" if within is None else f"{{include: [[{json.dumps(within)}]]}}"
     results = page.evaluate(f"axe.run({context}, {{resultTypes: ['violations']}})")

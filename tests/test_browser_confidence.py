@@ -46,7 +46,9 @@ def _kept(page: Any, case_id: str, exercise: str) -> str:
     return f"JSON.parse(localStorage.getItem('medialit:{case_id}:{exercise}') || 'null')"
 
 
-def test_confidence_is_kept_per_passage_and_the_checks_show_brier_and_change(browser: Any, tmp_path: Path) -> None:
+def test_confidence_is_kept_per_passage_and_the_checks_show_brier_and_change(
+    browser: Any, tmp_path: Path
+) -> None:
     from tests.sphinx_ext.small_book import build, make_book, write_index
 
     book = make_book(tmp_path, {"article": "# The article\n\n```{medialit-article}\n```\n"})
@@ -83,7 +85,11 @@ def test_confidence_is_kept_per_passage_and_the_checks_show_brier_and_change(bro
     tagset = parse_tags(page.evaluate(kept), case, "kept.json")
     want = number_text(brier_score(confidence_answers(tagset, case, case.exercise("pretest"))))
     assert result.get_attribute("data-brier") == want != "undefined"
-    assert result.locator(".medialit-brier").inner_text().startswith(f"Your Brier score is {want}, over the 2 answers")
+    assert (
+        result.locator(".medialit-brier")
+        .inner_text()
+        .startswith(f"Your Brier score is {want}, over the 2 answers")
+    )
     assert result.locator("svg[role='img'] title").count() == 1
     assert result.get_by_role("table", name="Your score per skill").count() == 1
 

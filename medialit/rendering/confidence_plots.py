@@ -28,7 +28,9 @@ def _level_text(row: pd.Series) -> str:
     )
 
 
-def calibration_plot(tables: Mapping[str, pd.DataFrame], title: str = "How sure you were, and how often right") -> Plot:
+def calibration_plot(
+    tables: Mapping[str, pd.DataFrame], title: str = "How sure you were, and how often right"
+) -> Plot:
     """Per series (``name: calibration_table(...)``), share right against stated probability per level.
 
     Points on the dashed diagonal are perfectly calibrated; a level nobody used has no point.
@@ -50,8 +52,13 @@ def calibration_plot(tables: Mapping[str, pd.DataFrame], title: str = "How sure 
             label=name,
         )
         for _, row in used.iterrows():
-            axes.annotate(f"n={row['count']}", (row["stated"], row["share_right"]), xytext=(6, -12),
-                          textcoords="offset points", fontsize=8)
+            axes.annotate(
+                f"n={row['count']}",
+                (row["stated"], row["share_right"]),
+                xytext=(6, -12),
+                textcoords="offset points",
+                fontsize=8,
+            )
         parts.append(f"{name}: " + "; ".join(_level_text(row) for _, row in table.iterrows()))
     axes.set_xlim(0.4, 1.0)
     axes.set_ylim(-0.05, 1.05)
@@ -76,8 +83,17 @@ def skill_change_plot(change: pd.DataFrame, title: str = "Your change per skill"
     positions = np.arange(len(change))
     pre, post = change["pretest"].to_numpy(float), change["posttest"].to_numpy(float)
     axes.hlines(positions, np.fmin(pre, post), np.fmax(pre, post), color="grey", linewidth=2)
-    axes.scatter(pre, positions, marker="o", s=60, facecolors="none", edgecolors=colours["pretest"],
-                 linewidths=2, label="pretest", zorder=3)
+    axes.scatter(
+        pre,
+        positions,
+        marker="o",
+        s=60,
+        facecolors="none",
+        edgecolors=colours["pretest"],
+        linewidths=2,
+        label="pretest",
+        zorder=3,
+    )
     axes.scatter(post, positions, marker="s", s=60, color=colours["posttest"], label="post-test", zorder=3)
     axes.set_yticks(positions, list(change["label"]))
     axes.invert_yaxis()
@@ -90,5 +106,8 @@ def skill_change_plot(change: pd.DataFrame, title: str = "Your change per skill"
         f"change {number_text(row['change'])}"
         for _, row in change.iterrows()
     ]
-    alt = f"{title}. Dot plot of each skill's score on the pretest (hollow circle) and the post-test (filled square). " + "; ".join(parts) + "."
+    alt = (
+        f"{title}. Dot plot of each skill's score on the pretest (hollow circle) and the post-test "
+        "(filled square). " + "; ".join(parts) + "."
+    )
     return Plot("skill_change", figure, alt)

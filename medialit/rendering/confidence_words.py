@@ -51,5 +51,7 @@ def change_sentence(gain: float | None) -> str:
     if gain > 0:
         return f"Over all skills your score went up by {number_text(gain)} from the pretest to the post-test."
     if gain < 0:
-        return f"Over all skills your score went down by {number_text(-gain)} from the pretest to the post-test."
+        return (
+            f"Over all skills your score went down by {number_text(-gain)} from the pretest to the post-test."
+        )
     return "Over all skills your score is the same on the pretest and the post-test."

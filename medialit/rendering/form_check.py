@@ -129,10 +129,14 @@ class FormCheck:
             "form_check.html",
             brier=number_text(self.brier),
             brier_text=self.brier_text(),
-            calibration=table_html(self.calibration_frame(), "How sure you were, and how often right", index=True),
+            calibration=table_html(
+                self.calibration_frame(), "How sure you were, and how often right", index=True
+            ),
             calibration_plot=plot_html(calibration_plot({"your answers": self.calibration()})),
             skills_note=SKILLS_NOTE,
-            skills=table_html(self.skills_frame(), "Your score per skill", index=True, css_class="medialit-skills"),
+            skills=table_html(
+                self.skills_frame(), "Your score per skill", index=True, css_class="medialit-skills"
+            ),
             compared=bool(self.earlier_message) or self.earlier is not None,
             change=self.change_html(),
         )
@@ -144,7 +148,8 @@ class FormCheck:
         if change is not None:
             lines += ["", "Your change per skill (pretest, post-test, change):"]
             lines += [
-                f"  {row.label}: {number_text(row.pretest)}, {number_text(row.posttest)}, {number_text(row.change)}"
+                f"  {row.label}: "
+                + ", ".join(number_text(value) for value in (row.pretest, row.posttest, row.change))
                 for row in change.itertuples()
             ]
         elif self.earlier_message:
@@ -155,7 +160,7 @@ class FormCheck:
 def form_check(
     tagset: TagSet, case: Case, spec: ExerciseSpec, earlier: tuple[ExerciseSpec, Earlier] | None = None
 ) -> FormCheck:
-    """The form's check for ``tagset``; ``earlier``: the form it is compared with, and what was found of it."""
+    """The form's check for ``tagset``; ``earlier``: the form it is compared with, and what was found."""
     labels = category_labels(case, spec.categories)
     check = FormCheck(confidence_answers(tagset, case, spec), skill_scores(tagset, case, spec), labels)
     if earlier is not None:

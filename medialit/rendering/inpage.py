@@ -84,7 +84,7 @@ def _key_rows(case: Case, spec: ExerciseSpec) -> list[dict[str, Any]]:
 
 
 def _confidence(spec: ExerciseSpec) -> dict[str, Any] | None:
-    """The question and the three levels (id, label, stated probability), for a form that asks; else ``None``."""
+    """The question and the levels (id, label, stated probability) for a form that asks, else ``None``."""
     if not spec.asks_confidence:
         return None
     levels = [
@@ -111,7 +111,9 @@ def _earlier(case: Case, spec: ExerciseSpec) -> dict[str, Any] | None:
         "confidence": _confidence(earlier),
         "passages": [{"id": pid} for pid in earlier.passage_ids],
         "categories": [{"id": c} for c in earlier.categories],
-        "key": [{k: row[k] for k in ("passage_id", "category", "strength")} for row in _key_rows(case, earlier)],
+        "key": [
+            {k: row[k] for k in ("passage_id", "category", "strength")} for row in _key_rows(case, earlier)
+        ],
         "not_this": [],
         "limits": {"learner": LEARNER_MAX},
     }

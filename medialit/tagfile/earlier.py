@@ -18,7 +18,6 @@ from medialit.tagfile.names import same_learner, tag_file_name
 from medialit.tagfile.reading import load_tags
 from medialit.tagfile.storage import backup_path
 
-
 #: The form each test form is compared with: the post-test with the same learner's pretest.
 EARLIER_FORM = {"posttest": "pretest"}
 

@@ -24,12 +24,20 @@ def _check(answers: pd.DataFrame, earlier: pd.Series | None = None) -> FormCheck
 
 @pytest.mark.parametrize(
     ("brier", "verdict"),
-    [(0.1, "Yours is lower"), (0.25, "Yours is the same."), (0.4, "Yours is higher: you were sure of answers")],
+    [
+        (0.1, "Yours is lower"),
+        (0.25, "Yours is the same."),
+        (0.4, "Yours is higher: you were sure of answers"),
+    ],
 )
-def test_the_brier_sentence_says_what_it_means_and_compares_with_always_unsure(brier: float, verdict: str) -> None:
+def test_the_brier_sentence_says_what_it_means_and_compares_with_always_unsure(
+    brier: float, verdict: str
+) -> None:
     said = brier_sentence(brier, 3, 0.25, "Not sure")
     assert said.startswith(f"Your Brier score is {brier:.2f}, over the 3 answers")
-    assert "lower is better" in said and "always saying “Not sure” would score 0.25." in said and verdict in said
+    assert (
+        "lower is better" in said and "always saying “Not sure” would score 0.25." in said and verdict in said
+    )
 
 
 def test_without_any_confidence_there_is_no_brier_score_and_it_says_so() -> None:
@@ -46,7 +54,9 @@ def test_the_brier_score_and_the_always_unsure_score_come_from_the_answers() -> 
 
 
 def test_the_calibration_plot_s_alt_text_gives_every_level_s_numbers() -> None:
-    table = calibration_table(_answers(("s1", "sure", 0.95, 1), ("s2", "sure", 0.95, 0), ("s3", "unsure", 0.5, 1)))
+    table = calibration_table(
+        _answers(("s1", "sure", 0.95, 1), ("s2", "sure", 0.95, 0), ("s3", "unsure", 0.5, 1))
+    )
     alt = calibration_plot({"your answers": table}).alt
     assert "Not sure (stands for 0.50): 1 answer, 1.00 right" in alt
     assert "Fairly sure (stands for 0.75): no answers" in alt
@@ -66,6 +76,9 @@ def test_the_change_per_skill_is_post_minus_pre_with_all_skills_their_mean() -> 
 
 
 def test_the_change_sentence_says_up_down_or_the_same() -> None:
-    assert change_sentence(0.125) == "Over all skills your score went up by 0.12 from the pretest to the post-test."
+    assert (
+        change_sentence(0.125)
+        == "Over all skills your score went up by 0.12 from the pretest to the post-test."
+    )
     assert change_sentence(-0.25).startswith("Over all skills your score went down by 0.25")
     assert change_sentence(float("nan")).startswith("Your change cannot be worked out")

@@ -72,8 +72,13 @@ def test_page_judges_answers_and_scores_confidence_and_skills_as_the_package(
                 "answers": answers.to_dict("records"),
                 "brier": _nan_to_none(brier_score(answers)),
                 "table": [
-                    {"level": level, "label": row["label"], "count": int(row["count"]),
-                     "stated": row["stated"], "share_right": _nan_to_none(row["share_right"])}
+                    {
+                        "level": level,
+                        "label": row["label"],
+                        "count": int(row["count"]),
+                        "stated": row["stated"],
+                        "share_right": _nan_to_none(row["share_right"]),
+                    }
                     for level, row in table.iterrows()
                 ],
                 "skills": {c: _nan_to_none(v) for c, v in skill_scores(tagset, forms, spec).items()},
@@ -106,10 +111,17 @@ def test_page_judges_answers_and_scores_confidence_and_skills_as_the_package(
 def test_page_says_the_brier_score_and_the_change_as_the_package(node_path: str, forms: Case) -> None:
     payload = inpage_payload(forms, forms.exercise("posttest"))
     rng = random.Random("confidence words")
-    cases: list[tuple[Any, ...]] = [(None, 0, 0.25, "Not sure"), (0.25, 4, 0.25, "Not sure"), (float("nan"), 3, 0.25, "x")]
+    cases: list[tuple[Any, ...]] = [
+        (None, 0, 0.25, "Not sure"),
+        (0.25, 4, 0.25, "Not sure"),
+        (float("nan"), 3, 0.25, "x"),
+    ]
     cases += [(rng.random() * 0.9, rng.randint(1, 16), 0.25, "Not sure") for _ in range(100)]
     gains = [None, 0.0, 0.125, -0.375, *(rng.uniform(-1, 1) for _ in range(100))]
-    calls = [{"fn": "brierSentence", "args": [None if v is None or math.isnan(v) else v, *rest]} for v, *rest in cases]
+    calls = [
+        {"fn": "brierSentence", "args": [None if v is None or math.isnan(v) else v, *rest]}
+        for v, *rest in cases
+    ]
     calls += [{"fn": "changeSentence", "args": [gain]} for gain in gains]
     want = [brier_sentence(*args) for args in cases] + [change_sentence(gain) for gain in gains]
     assert _run_node(node_path, payload, [], [], calls=calls)["calls"] == want
@@ -127,7 +139,9 @@ def test_page_keeps_restores_and_merges_confidence_as_the_package(node_path: str
         data = _with_confidence(forms, "pretest", rng)
         tagset = parse_tags(data, forms, f"f{number}.json")
         files.append({"name": f"f{number}.json", "text": json.dumps(tagset.to_json())})
-        expected_restored.append({pid: lv for pid, lv in tagset.confidence.items() if pid in spec.passage_ids})
+        expected_restored.append(
+            {pid: lv for pid, lv in tagset.confidence.items() if pid in spec.passage_ids}
+        )
         theirs_data = _with_confidence(forms, "pretest", rng)
         theirs_data["saved_at"] = rng.choice(["2024-05-01T09:29:00+00:00", "2024-05-01T09:31:00+00:00"])
         theirs = parse_tags(theirs_data, forms, f"t{number}.json")

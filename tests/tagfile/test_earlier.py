@@ -29,7 +29,9 @@ def test_no_file_is_said_plainly(forms: Case, tmp_path: Path) -> None:
     found = earlier_work(tmp_path, "pretest", "Ada", forms)
     assert found.tagset is None
     assert found.message.startswith("No pretest work saved under the name “Ada” was found in ")
-    assert earlier_work(tmp_path, "pretest", None, forms).message.startswith("No pretest work saved without a name")
+    assert earlier_work(tmp_path, "pretest", None, forms).message.startswith(
+        "No pretest work saved without a name"
+    )
 
 
 def test_an_unreadable_file_falls_back_on_its_backup_and_else_says_why(forms: Case, tmp_path: Path) -> None:
@@ -47,8 +49,13 @@ def test_an_unreadable_file_falls_back_on_its_backup_and_else_says_why(forms: Ca
 
 
 def test_a_file_that_names_another_learner_is_not_used(forms: Case, tmp_path: Path) -> None:
-    data = {"format": "medialit-tags/1", "case": forms.case_id, "learner": "Bob",
-            "saved_at": "2026-05-01T09:30:00+00:00", "tags": {PRETEST[0]: []}}
+    data = {
+        "format": "medialit-tags/1",
+        "case": forms.case_id,
+        "learner": "Bob",
+        "saved_at": "2026-05-01T09:30:00+00:00",
+        "tags": {PRETEST[0]: []},
+    }
     (tmp_path / tag_file_name("pretest", "Ada")).write_text(json.dumps(data), encoding="utf-8")
     found = earlier_work(tmp_path, "pretest", "Ada", forms)
     assert found.tagset is None and "belongs to “Bob”, not to you." in found.message

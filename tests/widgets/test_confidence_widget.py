@@ -20,14 +20,18 @@ def forms(tmp_path: Path) -> Case:
     return forms_case(tmp_path)
 
 
-def _widget(forms: Case, folder: Path, exercise: str = "pretest", learner: str | None = "Ada") -> TaggingWidget:
+def _widget(
+    forms: Case, folder: Path, exercise: str = "pretest", learner: str | None = "Ada"
+) -> TaggingWidget:
     return start(exercise, learner=learner, case=forms, folder=folder, quiet=True).view()
 
 
 def test_a_test_form_asks_how_sure_with_three_labelled_choices(forms: Case, tmp_path: Path) -> None:
     widget = _widget(forms, tmp_path / "work")
     control = widget.confidence
-    assert isinstance(control, widgets.RadioButtons)  # native radios: arrow keys, a dot (not colour) when chosen
+    assert isinstance(
+        control, widgets.RadioButtons
+    )  # native radios: arrow keys, a dot (not colour) when chosen
     assert control.description == CONFIDENCE_QUESTION == "How sure are you of this answer?"
     assert [label for label, _ in control.options] == ["Not sure", "Fairly sure", "Sure"]
     assert control.layout.display is None and control in widget.children
@@ -64,7 +68,11 @@ def test_the_check_of_a_test_form_shows_the_brier_score_calibration_and_skills(
     widget.check_button.click()
     shown = widget.feedback.value
     assert 'class="medialit-form-check" data-brier="' in shown
-    assert "Your Brier score is" in shown and "lower is better" in shown and "“Not sure” would score 0.25" in shown
+    assert (
+        "Your Brier score is" in shown
+        and "lower is better" in shown
+        and "“Not sure” would score 0.25" in shown
+    )
     assert "<caption>How sure you were, and how often right</caption>" in shown
     assert 'alt="How sure you were, and how often right. ' in shown
     assert "<caption>Your score per skill</caption>" in shown
