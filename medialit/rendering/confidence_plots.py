@@ -13,7 +13,7 @@ import pandas as pd
 
 from medialit.common.numbers import number_text
 from medialit.rendering.palette import series_colours
-from medialit.rendering.plots import Plot, _new_figure
+from medialit.rendering.plots import Plot, _new_figure, label_rows
 
 MARKERS = ("o", "s", "^", "D")
 
@@ -95,12 +95,9 @@ def skill_change_plot(change: pd.DataFrame, title: str = "Your change per skill"
         zorder=3,
     )
     axes.scatter(post, positions, marker="s", s=60, color=colours["posttest"], label="post-test", zorder=3)
-    axes.set_yticks(positions, list(change["label"]))
-    axes.invert_yaxis()
-    axes.set_xlim(0, 1.05)
-    axes.set_xlabel("skill score (0.5: tagging nothing; 1: every answer right)")
-    axes.set_title(title)
-    axes.legend(loc="lower right", fontsize=8)
+    label_rows(
+        axes, list(change["label"]), 1.05, "skill score (0.5: tagging nothing; 1: every answer right)", title
+    )
     parts = [
         f"{row['label']}: pretest {number_text(row['pretest'])}, post-test {number_text(row['posttest'])}, "
         f"change {number_text(row['change'])}"
