@@ -106,3 +106,15 @@ def test_confidence_is_kept_per_passage_and_the_checks_show_brier_and_change(
     violations = blocking_violations(page, ".medialit-inpage")  # the test book's theme is not the course's
     assert not violations, "\n".join(violations)
     context.close()
+
+    fresh = browser.new_context()  # a browser that holds no pretest: the post-test says so plainly
+    page = fresh.new_page()
+    page.goto((out / "index.html").as_uri())
+    posttest = _app(page, "posttest")
+    posttest.wait_for()
+    _press(page, posttest.get_by_role("button", name="Check my answers"), "Enter")
+    none = posttest.locator(".medialit-inpage-result[data-brier] .medialit-change-none")
+    none.wait_for()
+    assert none.inner_text().startswith("No pretest work was found in this browser")
+    assert posttest.locator(".medialit-inpage-result[data-change]").count() == 0
+    fresh.close()

@@ -7,6 +7,7 @@ The notebooks reach it through :func:`medialit.widgets.exercise.start`:
 >>> exercise.tag("p044", "hedging")            # doctest: +SKIP
 >>> exercise.cue("p044", "hedging", "apparent")  # doctest: +SKIP
 >>> exercise.no_technique("p045")              # doctest: +SKIP
+>>> exercise.set_confidence("p045", "sure")    # doctest: +SKIP  (a test form: pretest, posttest)
 >>> exercise.progress()                        # doctest: +SKIP
 12 of 29 reviewed
 >>> exercise.check()                           # doctest: +SKIP
