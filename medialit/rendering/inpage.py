@@ -3,7 +3,11 @@
 The book's in-page exercise (``medialit/sphinx_ext/static/inpage.js``) never parses CSV and never
 reads ``data/``: Python reads the case once, at build time, and writes this payload into the
 page. The page's script scores with the same rules as :mod:`medialit.scoring.learner`, on the
-same strings, and the parity test (``tests/sphinx_ext/test_inpage_parity.py``) proves it.
+same strings, and the parity test (``tests/sphinx_ext/test_inpage_parity.py``) proves it. A test
+form's page also carries the levels of confidence and their stated probabilities (the script has
+no copy of its own) and, on the post-test, what scoring the pretest kept in the browser needs;
+``tests/sphinx_ext/test_inpage_confidence_parity.py`` holds its judging of answers, Brier score,
+calibration and skill scores to :mod:`medialit.scoring.calibration` and :mod:`medialit.scoring.skills`.
 """
 
 from __future__ import annotations
