@@ -21,12 +21,17 @@ from medialit.case.lateral import LateralTask, tasks_from_json
 
 @dataclass(frozen=True)
 class ExerciseSpec:
-    """A set of passages and the categories a learner tags in them."""
+    """A set of passages and the categories a learner tags in them.
+
+    ``asks_confidence``: the learner also says how sure they are of each answer (the pre-test
+    and post-test; ``"confidence": true`` in the case manifest's exercise).
+    """
 
     exercise_id: str
     title: str
     categories: tuple[str, ...]
     passage_ids: tuple[str, ...]
+    asks_confidence: bool = False
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -136,7 +141,8 @@ class Case:
             raise KeyError(f"No exercise {exercise_id!r}; known exercises: {known}")
         spec = exercises[exercise_id]
         passages = tuple(self.passages.index) if spec["passages"] == "all" else tuple(spec["passages"])
-        return ExerciseSpec(exercise_id, spec["title"], tuple(spec["categories"]), passages)
+        asks = bool(spec.get("confidence", False))
+        return ExerciseSpec(exercise_id, spec["title"], tuple(spec["categories"]), passages, asks)
 
     @property
     def exercise_ids(self) -> list[str]:

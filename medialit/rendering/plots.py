@@ -89,12 +89,7 @@ def category_scores_plot(
         for y_value, value in zip(y, values, strict=True):
             x = 0 if np.isnan(value) else value
             axes.text(x + 0.01, y_value, number_text(value), va="center", fontsize=8)
-    axes.set_yticks(positions, names)
-    axes.invert_yaxis()
-    axes.set_xlim(0, 1.15)
-    axes.set_xlabel("score (0 to 1)")
-    axes.set_title(title)
-    axes.legend(loc="lower right", fontsize=8)
+    label_rows(axes, names, 1.15, "score (0 to 1)", title)
     parts = [
         f"{name}: precision {number_text(row['precision'])}, recall {number_text(row['recall'])}, "
         f"F1 {number_text(row['f1'])}"
@@ -102,6 +97,16 @@ def category_scores_plot(
     ]
     alt = f"{title}. Horizontal bar chart of precision, recall and F1 for each category. " + "; ".join(parts)
     return Plot("category_scores", figure, alt + ".")
+
+
+def label_rows(axes: Any, names: Sequence[str], right: float, xlabel: str, title: str) -> None:
+    """Finish a chart of one row per name (the first on top): row labels, the x axis, title and legend."""
+    axes.set_yticks(np.arange(len(names)), list(names))
+    axes.invert_yaxis()
+    axes.set_xlim(0, right)
+    axes.set_xlabel(xlabel)
+    axes.set_title(title)
+    axes.legend(loc="lower right", fontsize=8)
 
 
 def article_strip_plot(

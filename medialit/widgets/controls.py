@@ -109,3 +109,11 @@ def _button(description: str) -> widgets.Button:
 
 def _checkbox(description: str) -> widgets.Checkbox:
     return widgets.Checkbox(value=False, description=description, indent=False)
+
+
+def _choice(description: str, options: list[tuple[str, str]]) -> widgets.RadioButtons:
+    """Radio buttons with a visible description and nothing chosen: arrow keys move between them.
+
+    A chosen button shows a filled dot, not a colour only; the focus ring is :data:`STYLE`'s.
+    """
+    return widgets.RadioButtons(options=options, value=None, description=description, style=WIDE)

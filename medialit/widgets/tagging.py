@@ -16,6 +16,8 @@ attribute                    control (description)
 ``no_technique_box``         Checkbox "Reviewed: no technique"
 ``cue_boxes[id]``            Text "Which words?" (with the category in brackets when several)
 ``note``                     Textarea "Note"
+``confidence``               RadioButtons "How sure are you of this answer?" (Not sure, Fairly
+                             sure, Sure), only in an exercise that asks for it (a test form)
 ``check_button``             Button "Check my answers"
 ``download_button``          Button "Download my tags" (reveals ``download_link``, a button-like link)
 ``upload``                   FileUpload "Restore from file" (.json or .csv); what a restore did is
@@ -59,7 +61,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from medialit.rendering.check import CheckResult
+from medialit.rendering.confidence_words import CONFIDENCE_QUESTION
 from medialit.rendering.inpage import preview_marker
+from medialit.scoring.calibration import CONFIDENCE_LABELS, CONFIDENCE_LEVELS
 from medialit.session.tagging import Progress, RestoreOutcome, TaggingSession
 from medialit.tagfile.workspace import readable_time
 from medialit.widgets.controls import (
@@ -67,6 +71,7 @@ from medialit.widgets.controls import (
     WIDE,
     _button,
     _checkbox,
+    _choice,
     clear_upload,
     error_html,
     focus,
@@ -223,6 +228,8 @@ class TaggingWidget(widgets.VBox):
             layout=widgets.Layout(width="95%"),
         )
         self.note_message = widgets.HTML()
+        self.confidence = _choice(CONFIDENCE_QUESTION, [(CONFIDENCE_LABELS[c], c) for c in CONFIDENCE_LEVELS])
+        self.confidence.layout.display = None if exercise.asks_confidence else "none"
         self.check_button = _button("Check my answers")
         self.download_button = _button("Download my tags")
         self.upload = widgets.FileUpload(
@@ -274,6 +281,7 @@ class TaggingWidget(widgets.VBox):
             self.cue_message,
             self.note,
             self.note_message,
+            self.confidence,
             row(self.previous_button, self.next_button, self.go_to, self.only_unreviewed),
             self.nav_message,
             self.upload_row,
@@ -296,6 +304,7 @@ class TaggingWidget(widgets.VBox):
             on_value(box, partial(self._on_cue, category))
         on_value(self.no_technique_box, self._on_no_technique)
         on_value(self.note, self._on_note)
+        on_value(self.confidence, self._on_confidence)
         on_value(self.learner, self._on_learner)
         on_value(self.go_to, self._on_go_to)
         on_value(self.only_unreviewed, lambda _: self._refresh_go_to())
@@ -346,6 +355,7 @@ class TaggingWidget(widgets.VBox):
                 self.cue_boxes[category].value = "; ".join(exercise.cues_of(pid, category))
             self.no_technique_box.value = exercise.is_no_technique(pid)
             self.note.value = exercise.note_of(pid)
+            self.confidence.value = exercise.confidence_of(pid) if exercise.asks_confidence else None
             self.learner.value = exercise.learner or ""
             if pid not in {value for _, value in self.go_to.options}:
                 self._refresh_go_to()
@@ -417,6 +427,10 @@ class TaggingWidget(widgets.VBox):
         if said:  # the box keeps the whole text, so the rest can still be copied
             self._set_quietly(self.note, value)
         self.note_message.value = status_html(said)
+
+    def _on_confidence(self, level: str | None) -> None:
+        if not self._syncing:
+            self.exercise.set_confidence(self.pid, level)
 
     def _on_learner(self, value: str) -> None:
         """A name typed or changed: the work moves to that name's file, and the status says where.
