@@ -317,6 +317,8 @@ def _event_problems(path: Path, line: int, row: Row, passages: dict[str, Row]) -
                 Problem(name, f"{passage_id} contains none of the key words {row['key_words']!r}", line)
             )
     return problems
+
+
 def _check_lateral(
     path: Path, case_id: str, passages: dict[str, Row], sources: dict[str, Row], report: CaseReport
 ) -> None:

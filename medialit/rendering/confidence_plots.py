@@ -13,7 +13,7 @@ import pandas as pd
 
 from medialit.common.numbers import number_text
 from medialit.rendering.palette import series_colours
-from medialit.rendering.plots import Plot, _new_figure, label_rows
+from medialit.rendering.plots import Plot, label_rows, new_figure
 
 MARKERS = ("o", "s", "^", "D")
 
@@ -35,7 +35,7 @@ def calibration_plot(
 
     Points on the dashed diagonal are perfectly calibrated; a level nobody used has no point.
     """
-    figure = _new_figure(figsize=(5.5, 4.2), layout="constrained")
+    figure = new_figure(figsize=(5.5, 4.2), layout="constrained")
     axes = figure.add_subplot()
     axes.plot([0, 1], [0, 1], linestyle="--", color="black", linewidth=1, label="perfectly calibrated")
     colours = series_colours(list(tables))
@@ -77,7 +77,7 @@ def calibration_plot(
 
 def skill_change_plot(change: pd.DataFrame, title: str = "Your change per skill") -> Plot:
     """Per skill (rows: ``label``, ``pretest``, ``posttest``), the pretest score and the post-test score."""
-    figure = _new_figure(figsize=(6.5, 1.2 + 0.6 * len(change)), layout="constrained")
+    figure = new_figure(figsize=(6.5, 1.2 + 0.6 * len(change)), layout="constrained")
     axes = figure.add_subplot()
     colours = series_colours(["pretest", "posttest"])
     positions = np.arange(len(change))
