@@ -33,7 +33,7 @@ KEY_MARKERS: tuple[tuple[str, dict[str, str]], ...] = (
 )
 
 
-def _new_figure(**options: Any) -> Figure:
+def new_figure(**options: Any) -> Figure:
     """A new figure, without pyplot; matplotlib is imported on first use, not with the package.
 
     Importing matplotlib costs a noticeable part of a notebook's start-up on Binder, and most
@@ -69,7 +69,7 @@ def category_scores_plot(
     """
     labels = labels or {}
     names = [labels.get(category, category) for category in scores.index]
-    figure = _new_figure(figsize=(7.5, 1.2 + 0.9 * len(names)), layout="constrained")
+    figure = new_figure(figsize=(7.5, 1.2 + 0.9 * len(names)), layout="constrained")
     axes = figure.add_subplot()
     colours = series_colours(METRICS)
     height = 0.8 / len(METRICS)
@@ -120,7 +120,7 @@ def article_strip_plot(
     labels = labels or {}
     colours = series_colours(categories)
     x = np.arange(len(passage_ids))
-    figure = _new_figure(figsize=(10, 1.0 + 1.3 * len(categories)), layout="constrained")
+    figure = new_figure(figsize=(10, 1.0 + 1.3 * len(categories)), layout="constrained")
     axes_list = figure.subplots(len(categories), 1, sharex=True, squeeze=False)[:, 0]
     alt_parts = []
     for c, (category, axes) in enumerate(zip(categories, axes_list, strict=True)):
@@ -168,7 +168,7 @@ def heatmap_plot(
     labels = labels or {}
     values = np.asarray(values, float)
     rows = len(learners)
-    figure = _new_figure(figsize=(6.5, min(12.0, 1.8 + 0.22 * rows)), layout="constrained")
+    figure = new_figure(figsize=(6.5, min(12.0, 1.8 + 0.22 * rows)), layout="constrained")
     axes = figure.add_subplot()
     from matplotlib import colormaps
 
@@ -219,4 +219,4 @@ def _luminance(rgba: Sequence[float]) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-__all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot"]
+__all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot", "new_figure"]
