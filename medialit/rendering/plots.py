@@ -224,4 +224,4 @@ def _luminance(rgba: Sequence[float]) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-__all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot"]
+__all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot", "new_figure"]

@@ -10,6 +10,8 @@ over the passages that have a confidence, of ``(stated probability - right)**2``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -37,6 +39,10 @@ def answer_is_right(tagset: TagSet, case: Case, exercise: str | ExerciseSpec) ->
     return right
 
 
+def _answers(rows: list[tuple[str, str, float, int]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(ANSWER_COLUMNS)).astype({"stated": float, "right": int})
+
+
 def confidence_answers(tagset: TagSet, case: Case, exercise: str | ExerciseSpec) -> pd.DataFrame:
     """The exercise's passages the learner gave a confidence: passage_id, level, stated, right (0 or 1)."""
     right = answer_is_right(tagset, case, exercise)
@@ -45,7 +51,13 @@ def confidence_answers(tagset: TagSet, case: Case, exercise: str | ExerciseSpec)
         for pid, level in tagset.confidence.items()
         if pid in right.index and level in CONFIDENCE_LEVELS
     ]
-    return pd.DataFrame(rows, columns=list(ANSWER_COLUMNS)).astype({"stated": float, "right": int})
+    return _answers(rows)
+
+
+def class_answers(tagsets: Sequence[TagSet], case: Case, exercise: str | ExerciseSpec) -> pd.DataFrame:
+    """Every answer a class gave a confidence on one exercise, learner after learner."""
+    frames = [confidence_answers(tagset, case, exercise) for tagset in tagsets]
+    return pd.concat(frames, ignore_index=True) if frames else _answers([])
 
 
 def brier_score(answers: pd.DataFrame) -> float:

@@ -15,7 +15,9 @@ import pandas as pd
 
 from medialit.case.model import Case, ExerciseSpec
 from medialit.scoring.class_tags import stack_tags
+from medialit.scoring.counts import table_counts
 from medialit.scoring.key import KeyMatrix, key_matrix
+from medialit.scoring.statistics import recall
 from medialit.tagfile.model import TagSet
 
 
@@ -24,26 +26,19 @@ def skill_categories(case: Case, key: KeyMatrix) -> list[str]:
     return [category for category in case.categories if category in key.categories]
 
 
-def _rate(hits: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(counts > 0, hits / np.maximum(counts, 1), np.nan)
+def balanced_accuracy(counts: dict[str, np.ndarray]) -> np.ndarray:
+    """The mean of hit rate and correct-rejection rate from 2x2 counts; a side without pairs is left out."""
+    hit_rate = recall(counts["tp"], counts["fn"])
+    rejection_rate = recall(counts["tn"], counts["fp"])
+    both = 0.5 * (hit_rate + rejection_rate)
+    return np.where(np.isnan(hit_rate), rejection_rate, np.where(np.isnan(rejection_rate), hit_rate, both))
 
 
 def class_skill_scores(tagsets: list[TagSet], case: Case, exercise: str | ExerciseSpec) -> pd.DataFrame:
     """Every learner's skill scores: one row per tag set (in order), one column per category."""
     key = key_matrix(case, exercise)
-    tagged = stack_tags(tagsets, key).tagged  # learners x passages x categories
-    positive = key.clear
-    negative = ~key.clear & ~key.arguable
-    hit_rate = _rate((tagged & positive).sum(axis=1), positive.sum(axis=0))
-    rejection_rate = _rate((~tagged & negative).sum(axis=1), negative.sum(axis=0))
-    with np.errstate(invalid="ignore"):
-        score = np.where(
-            np.isnan(hit_rate),
-            rejection_rate,
-            np.where(np.isnan(rejection_rate), hit_rate, 0.5 * (hit_rate + rejection_rate)),
-        )
-    frame = pd.DataFrame(score, columns=list(key.categories))
+    counts = table_counts(stack_tags(tagsets, key).tagged, key)  # each learners x categories
+    frame = pd.DataFrame(balanced_accuracy(counts), columns=list(key.categories))
     return frame[skill_categories(case, key)]
 
 
