@@ -74,7 +74,16 @@ def exercises_in_order() -> list[tuple[str, str, str, set[str]]]:
 
 def test_every_exercise_notebook_is_found() -> None:
     found = {exercise for _, _, exercise, _ in exercises_in_order()}
-    assert {"attribution", "hedging", "selective_citation", "framing", "capstone", "other_side", "official"} <= found
+    expected = {
+        "attribution",
+        "hedging",
+        "selective_citation",
+        "framing",
+        "capstone",
+        "other_side",
+        "official",
+    }
+    assert expected <= found
 
 
 @pytest.mark.parametrize(

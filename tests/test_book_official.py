@@ -1,4 +1,4 @@
-"""The official-statements chapter: its worked examples are the key's clear judgements, its figures the data's."""
+"""The official-statements chapter: its worked examples are clear key rows, its figures the data's."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def test_every_worked_example_is_a_clear_judgement_of_the_official_key() -> None
     strengths = {(row.passage_id, row.category): row.strength for row in CASE.key.itertuples()}
     for passage_id, category in worked:
         assert passage_id in CASE.passages.index, f"no passage {passage_id} in the official case"
-        assert strengths.get((passage_id, category)) == "clear", f"{passage_id} {category} is not a clear key row"
+        strength = strengths.get((passage_id, category))
+        assert strength == "clear", f"{passage_id} {category} is {strength}, not a clear key row"
 
 
 def test_the_worked_examples_cover_all_four_skills() -> None:
@@ -37,7 +38,7 @@ def test_the_key_figures_are_the_datas() -> None:
     clear = int((key["strength"] == "clear").sum())
     expected = (
         f"The key has {len(key)} rows on {key['passage_id'].nunique()} passages, {clear} of them clear "
-        f"and {len(key) - clear} arguable, and {len(CASE.not_this)} \"not this\" judgements"
+        f'and {len(key) - clear} arguable, and {len(CASE.not_this)} "not this" judgements'
     )
     assert expected in chapter_text()
 

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from medialit import load_case
-from medialit.case.loading import case_folders
 from medialit.authoring.colab import FIRST_LINE
+from medialit.case.loading import case_folders
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.book
@@ -97,7 +97,14 @@ def test_each_notebook_states_the_time_the_configuration_gives(path: Path) -> No
 def test_the_book_renders_the_time_estimates_and_states_none_of_its_own(built_book: Path) -> None:
     intro = text_of(built_book / "book" / "intro.html")
     assert "{{" not in intro
-    for name in ("case", "01_attribution", "05_capstone", "06_other_side", "official_statements", "07_official_statements"):
+    for name in (
+        "case",
+        "01_attribution",
+        "05_capstone",
+        "06_other_side",
+        "official_statements",
+        "07_official_statements",
+    ):
         assert times()[name] in intro
     # Every estimate on a page comes from the configuration: no other "NN–NN min" is written.
     stated = re.compile(r"\d+–\d+ min")
