@@ -26,6 +26,8 @@ SHOWN = re.compile(
 )
 LATERAL = "```{medialit-lateral}"
 START = re.compile(r'start\(\\?"([a-z_]+)\\?"')
+# The further case a notebook loads (``load_case("other-side")``); none means the main case.
+LOADS = re.compile(r'load_case\(\\?"([a-z-]+)\\?"\)')
 
 
 def reading_order() -> list[str]:
@@ -57,7 +59,8 @@ def exercise_of(document: str) -> tuple[str, str] | None:
     found = START.search(code)
     if not found:
         return None
-    return ("other-side" if "case=other_side" in code else "main"), found.group(1)
+    loaded = LOADS.search(code)
+    return (loaded.group(1) if loaded else "main"), found.group(1)
 
 
 def exercises_in_order() -> list[tuple[str, str, str, set[str]]]:
@@ -74,7 +77,16 @@ def exercises_in_order() -> list[tuple[str, str, str, set[str]]]:
 
 def test_every_exercise_notebook_is_found() -> None:
     found = {exercise for _, _, exercise, _ in exercises_in_order()}
-    assert {"attribution", "hedging", "selective_citation", "framing", "capstone", "other_side"} <= found
+    expected = {
+        "attribution",
+        "hedging",
+        "selective_citation",
+        "framing",
+        "capstone",
+        "other_side",
+        "official",
+    }
+    assert expected <= found
 
 
 @pytest.mark.parametrize(
@@ -90,6 +102,13 @@ def test_no_exercise_passage_was_discussed_before(
     assert passages, f"{exercise} has no passages"
     leaked = sorted(passages & shown)
     assert not leaked, f"{document}: the book discusses {leaked} before the {exercise} exercise"
+
+
+def test_each_notebook_is_read_with_the_case_it_loads() -> None:
+    cases = {document: case for document, case, _, _ in exercises_in_order()}
+    assert cases["notebooks/01_attribution"] == "main"
+    assert cases["notebooks/06_other_side"] == "other-side"
+    assert cases["notebooks/07_official_statements"] == "official"
 
 
 def test_the_rule_catches_a_leak(tmp_path: Path) -> None:

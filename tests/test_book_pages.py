@@ -16,6 +16,7 @@ import yaml
 
 from medialit import load_case
 from medialit.authoring.colab import FIRST_LINE
+from medialit.case.loading import case_folders
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.book
@@ -48,7 +49,7 @@ def test_the_colab_setup_cell_is_not_on_any_page(built_book: Path) -> None:
 
 
 def test_each_exercise_has_its_launch_links_beside_it(built_book: Path) -> None:
-    for name in ("01_attribution", "02_hedging", "05_capstone", "06_other_side"):
+    for name in ("01_attribution", "02_hedging", "05_capstone", "06_other_side", "07_official_statements"):
         page = text_of(built_book / "notebooks" / f"{name}.html")
         after = page[page.index('class="medialit-inpage"') :]
         box = after[: after.index("</div>", after.index("medialit-inpage-launch"))]
@@ -96,7 +97,15 @@ def test_each_notebook_states_the_time_the_configuration_gives(path: Path) -> No
 def test_the_book_renders_the_time_estimates_and_states_none_of_its_own(built_book: Path) -> None:
     intro = text_of(built_book / "book" / "intro.html")
     assert "{{" not in intro
-    for name in ("case", "primer", "01_attribution", "05_capstone", "06_other_side"):
+    for name in (
+        "case",
+        "primer",
+        "01_attribution",
+        "05_capstone",
+        "06_other_side",
+        "official_statements",
+        "07_official_statements",
+    ):
         assert times()[name] in intro
     assert times()["primer"] in text_of(built_book / "book" / "primer.html")
     # Every estimate on a page comes from the configuration: no other "NN–NN min" is written.
@@ -173,7 +182,7 @@ def word_runs(text: str) -> set[tuple[str, ...]]:
 
 
 def test_worked_examples_teach_without_repeating_the_keys_rationale() -> None:
-    cases = [load_case(), load_case("other-side")]
+    cases = [load_case(folder) for folder in case_folders()]
     repeated = {}
     for path in sorted((ROOT / "book").glob("*.md")):
         for passage_id, category, teaching in WORKED.findall(path.read_text(encoding="utf-8")):

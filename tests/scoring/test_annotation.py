@@ -20,12 +20,13 @@ from medialit.scoring.annotation import (
 )
 
 CASE = load_case()
-CASES = {"main": CASE, "other-side": load_case("other-side")}
+CASES = {"main": CASE, "other-side": load_case("other-side"), "official": load_case("official")}
 # Which adjudication log settles each round of passes.
 LOGS = {
     ("pass_a", "pass_b"): "adjudication",
     ("pass_c", "pass_d"): "adjudication_2",
     ("pass_e", "pass_f"): "adjudication",
+    ("pass_o1", "pass_o2"): "adjudication",
 }
 
 
@@ -79,9 +80,29 @@ def test_data_readme_reports_the_computed_agreement() -> None:
     )
     annotation = (CASE.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
     assert agreement_markdown(CASE) in annotation, "data/annotation/agreement.md is out of date"
-    other = CASES["other-side"]
-    report = (other.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
-    assert agreement_markdown(other) in report, "the other side's agreement.md is out of date"
+    for name in ("other-side", "official"):
+        other = CASES[name]
+        report = (other.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
+        assert agreement_markdown(other) in report, f"the {name} case's agreement.md is out of date"
+
+
+def test_the_official_adjudication_log_is_what_the_key_says() -> None:
+    """Every clear or arguable decision is a key row of that strength; every not_this one has a reason."""
+    case = CASES["official"]
+    entries = log(case, "adjudication")
+    key = {(row.passage_id, row.category): row.strength for row in case.key.itertuples()}
+    decided = {(row.passage_id, row.category): row.decision for row in entries.itertuples()}
+    assert set(decided.values()) <= {"clear", "arguable", "not_this"}
+    assert {pair for pair, decision in decided.items() if decision != "not_this"} == set(key)
+    assert all(key[pair] == decision for pair, decision in decided.items() if decision != "not_this")
+    assert {pair for pair, decision in decided.items() if decision == "not_this"} == set(case.not_this.index)
+    logged: set[tuple[str, str]] = set()
+    for role in ("pass_o1", "pass_o2"):
+        frame = case.annotation_pass(role)
+        logged |= set(zip(frame["passage_id"], frame["category"], strict=True))
+    assert set(decided) == logged, "a pair a pass tagged or rejected has no adjudication row"
+    agreed = entries["pass_o1"] == entries["pass_o2"]
+    assert (entries.loc[~agreed, "reason"].str.len() >= 20).all(), "a disagreement has no reason"
 
 
 @pytest.mark.parametrize("name", CASES)
