@@ -3,7 +3,7 @@
 :func:`load_folder` reads every ``.json`` and ``.csv`` file in a folder, :func:`load_uploads`
 the same from uploaded files; a bad file is listed as a problem and every good file is still
 used. A folder may be a learner's work folder, so the copies it keeps there (backups,
-``.replaced-``/``.corrupt-`` copies, temporary files, locks: see
+``.replaced-``/``.corrupt-`` copies, temporary files, locks, lateral-reading answers: see
 :func:`medialit.tagfile.workspace.not_learner_work`), hidden files and subfolders are skipped,
 and :meth:`ClassFiles.skipped_sentence` says how many and why: nothing is dropped silently.
 :func:`recorded_cases` tells which case a folder's files are for, before any is read for it.
@@ -34,7 +34,7 @@ _Item = TypeVar("_Item")
 class ClassFiles:
     """A class's files as read: the learners' tags, the problems of unusable files, and what was skipped.
 
-    ``skipped`` counts the files left unread because they are not learners' work, by kind
+    ``skipped`` counts the files left unread because they are not learners' tag files, by kind
     (``"backup"``, ``"copy kept aside"``, ``"hidden file"``, ``"folder"``, ...).
     """
 
@@ -52,8 +52,8 @@ class ClassFiles:
         if not total:
             return ""
         kinds = ", ".join(count_text(count, kind, _PLURALS.get(kind)) for kind, count in sorted(said.items()))
-        what = "is not a learner's" if total == 1 else "are not learners'"
-        return f"Skipped {count_text(total, 'file')} that {what} work: {kinds}."
+        what = "is not a learner's tag file" if total == 1 else "are not learners' tag files"
+        return f"Skipped {count_text(total, 'file')} that {what}: {kinds}."
 
 
 _PLURALS = {"copy kept aside": "copies kept aside"}
