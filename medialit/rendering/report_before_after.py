@@ -9,7 +9,9 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from medialit.rendering.before_after_plots import STYLES, calibration_plot, gains_plot
+from medialit.common.numbers import number_text
+from medialit.rendering.before_after_plots import STYLES, gains_plot
+from medialit.rendering.confidence_plots import calibration_plot
 from medialit.rendering.html import fragment, table_html
 from medialit.rendering.plots import Plot
 from medialit.rendering.report_labels import heading, readable
@@ -21,7 +23,16 @@ CALIBRATION_CAPTION = "How sure the class said it was, against how often it was 
 
 def before_after_figures(tests: BeforeAfter) -> list[Plot]:
     """The two figures: the gains per skill, and the calibration on each test."""
-    return [gains_plot(tests.gains), calibration_plot(tests.calibration)]
+    return [gains_plot(tests.gains), _class_calibration_plot(tests.calibration)]
+
+
+def _class_calibration_plot(calibration: pd.DataFrame) -> Plot:
+    """The class's calibration on each test, drawn by the one calibration renderer."""
+    tables = {}
+    for test, rows in calibration.groupby("test", sort=False):
+        brier = rows["brier"].iloc[0]
+        tables[f"{STYLES[str(test)]['label']} (Brier score {number_text(brier)})"] = rows
+    return calibration_plot(tables, "Calibration of the class: how sure against how often right")
 
 
 def gains_table(tests: BeforeAfter) -> pd.DataFrame:
