@@ -44,6 +44,7 @@ NOTEBOOKS = [
     ("04_framing.ipynb", "default", "framing", "framing", "Framing"),
     ("05_capstone.ipynb", "default", "capstone", "attribution", "Attribution"),
     ("06_other_side.ipynb", "other-side", "other_side", "attribution", "Attribution"),
+    ("07_official_statements.ipynb", "official", "official", "attribution", "Attribution"),
 ]
 
 
