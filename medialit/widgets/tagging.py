@@ -464,7 +464,9 @@ class TaggingWidget(widgets.VBox):
         self._offer_load_anyway(outcome, content, name)
         if not outcome.restored:
             return
-        self._show_status("")  # what the status said (such as "Starting fresh.") is over
+        # What the status said (such as "Starting fresh.") is over; the restore is said beside the
+        # control, so the status is left empty unless the session says more (a save that failed).
+        self._show_status("" if self.exercise.message == outcome.message else self.exercise.message)
         self.feedback.value = ""
         self._set_quietly(self.learner, self.exercise.learner or "")
         self._refresh_go_to()

@@ -584,3 +584,17 @@ def test_restore_messages_are_beside_the_control_and_starting_fresh_goes(work: P
     assert "Restored your work from mine.json" in widget.restore_message.value
     assert "medialit-error" not in widget.restore_message.value
     assert "Starting fresh" not in widget.status.value
+    assert widget.exercise.message.startswith("Restored your work from mine.json")
+
+
+def test_a_restore_whose_save_fails_keeps_saying_so(work: Path, case, monkeypatch) -> None:
+    widget = make(case)
+
+    def full_disk(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "replace", full_disk)
+        upload(widget, "mine.json", tag_file(case, "", {"p044": ["hedging"]}))
+    assert "Restored your work from mine.json" in widget.restore_message.value
+    assert "Could not save" in widget.status.value and "Starting fresh" not in widget.status.value
