@@ -413,7 +413,9 @@ def test_after_a_restore_the_message_describes_it_not_starting_fresh(work: Path,
     refused = exercise.restore(b"{", "broken.json")
     assert refused.startswith("Nothing was restored") and "Starting fresh" in exercise.message
     said = exercise.restore(b"learner,passage_id,category\n,p044,hedging\n", "mine.csv")
-    assert exercise.message == said and said.startswith(f"Restored your work from mine.csv: 1 of {N} reviewed")
+    assert exercise.message == said and said.startswith(
+        f"Restored your work from mine.csv: 1 of {N} reviewed"
+    )
 
 
 def test_a_restore_whose_save_fails_says_both(work: Path, case, monkeypatch) -> None:
