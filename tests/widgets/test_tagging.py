@@ -16,6 +16,7 @@ from medialit.tagfile.model import CUES_MAX, LEARNER_MAX, NOTE_MAX
 from medialit.tagfile.names import download_file_name, tag_file_name
 from medialit.widgets.class_upload import ClassUpload
 from medialit.widgets.exercise import start
+from medialit.widgets.file_picker import FilePicker
 from medialit.widgets.tagging import PREVIEW_SENTENCE, TaggingWidget
 from tests.widgets.uploading import IPYWIDGETS_MAJOR, choose_files
 
@@ -90,7 +91,7 @@ def test_every_control_has_an_accessible_name(work: Path, case) -> None:
             | widgets.Text
             | widgets.Textarea
             | widgets.Dropdown
-            | widgets.FileUpload,
+            | FilePicker,
         )
     ]
     names = {control.description for control in controls}
@@ -308,7 +309,6 @@ def test_upload_restores_and_backs_up(work: Path, case) -> None:
     assert widget.exercise.path == work / tag_file_name("hedging", "Ada")  # the file's name is taken
     copies = list(work.glob(f"{widget.exercise.path.name.removesuffix('.json')}.replaced-*.json"))
     assert len(copies) == 1 and json.loads(copies[0].read_text())["tags"] == {"p034": ["hedging"]}
-    assert not widget.upload.value
     assert widget.learner.value == "Ada" and saved(widget)["learner"] == "Ada"
 
 
@@ -327,8 +327,8 @@ def tag_file(case, learner: str, tags: dict[str, list[str]]) -> bytes:
 
 
 def test_the_same_file_can_be_restored_again(work: Path, case) -> None:
-    # On ipywidgets 7 (Colab) the upload's value is read-only: Restore raised TraitError, and a
-    # second upload of an unchanged file was no change at all.
+    # On ipywidgets 7 (Colab) FileUpload's value was read-only: Restore raised TraitError, and a
+    # second upload of an unchanged file was no change at all. Each choice is a message now.
     widget = make(case)
     content = tag_file(case, "Ada", {"p044": ["hedging"], "p045": []})
     upload(widget, "mine.json", content)
@@ -339,7 +339,7 @@ def test_the_same_file_can_be_restored_again(work: Path, case) -> None:
     upload(widget, "mine.json", content)
     assert "Restored your work from mine.json" in widget.restore_message.value
     assert saved(widget)["tags"] == {"p044": ["hedging"], "p045": []}
-    assert widget.category_boxes["hedging"].value is False and not widget.upload.value
+    assert widget.category_boxes["hedging"].value is False
 
 
 def test_a_restore_that_failed_can_be_tried_again_with_the_same_file(work: Path, case, monkeypatch) -> None:
@@ -435,7 +435,6 @@ def test_class_upload_reads_the_files_chosen_and_the_same_files_again(work: Path
     files = [(f"{name}.json", tag_file(case, name, {"p044": []})) for name in ("Ada", "Bo")]
     choose_files(view.upload, files)
     assert "2 learner(s) scored on hedging" in view.output.value
-    assert not view.upload.value
     view.exercise.value = "capstone"  # the instructor meant another exercise: the same files again
     choose_files(view.upload, files)
     assert "2 learner(s) scored on capstone" in view.output.value
@@ -572,8 +571,7 @@ def test_the_widget_carries_its_stylesheet_and_classes(work: Path, case) -> None
 
 def test_restore_messages_are_beside_the_control_and_starting_fresh_goes(work: Path, case) -> None:
     widget = make(case)
-    if IPYWIDGETS_MAJOR >= 8:  # ipywidgets 7's FileUpload has no tooltip
-        assert widget.upload.tooltip == "Restore from file"
+    assert widget.upload.description == "Restore from file"  # the same on ipywidgets 7 and 8
     assert "Starting fresh" in widget.status.value
     upload(widget, "broken.json", b"{")
     assert 'class="medialit-error"' in widget.restore_message.value
