@@ -7,7 +7,8 @@ read-only value that only a change of its counter renews). :class:`FilePicker`, 
 in JupyterLab, Notebook 7, Voila and Colab: a visible ``<label>`` drawn as a button, with
 :attr:`FilePicker.description` as its words and so as the input's accessible name, around a
 real file input (kept in the page, so it takes the keyboard focus and Enter or Space, and the
-label shows a focus ring). The files chosen are read in the browser and sent to Python in one
+label shows a focus ring: 2 px of black inside a white edge, drawn within the label, as the
+front ends' boxes clip what is drawn around a control). The files chosen are read in the browser and sent to Python in one
 message, their names in it and their contents as its buffers (see :func:`chosen_files`); the
 input is then emptied, so choosing the same file again is a new choice. The element carries
 the class ``medialit-file-picker`` and ``data-medialit-files``, the number of choices sent so
@@ -27,13 +28,14 @@ import traitlets
 FILES_MESSAGE = "medialit-files"
 
 _CSS = """
-.medialit-file-picker { display: inline-flex; align-items: center; box-sizing: border-box;
-  min-height: 28px; min-width: 6em; padding: 0 1em; margin: 0; cursor: pointer;
-  position: relative; white-space: nowrap; user-select: none; }
+.medialit-file-picker { display: flex; align-items: center; box-sizing: border-box;
+  height: var(--jp-widgets-inline-height, 28px); min-height: 28px; min-width: 6em;
+  margin: var(--jp-widgets-margin, 2px); line-height: normal; position: relative;
+  white-space: nowrap; user-select: none; }
 .medialit-file-picker input[type="file"] { position: absolute; width: 1px; height: 1px;
   opacity: 0; overflow: hidden; clip-path: inset(50%); margin: 0; padding: 0; border: 0; }
-.medialit-file-picker:focus-within { outline: 2px solid #000 !important; outline-offset: 2px;
-  box-shadow: 0 0 0 4px #fff !important; }
+.medialit-file-picker:focus-within { outline: 2px solid #000 !important; outline-offset: -4px;
+  box-shadow: inset 0 0 0 2px #fff !important; }
 .medialit-file-picker:has(input:disabled) { opacity: 0.5; cursor: not-allowed; }
 """
 
