@@ -224,11 +224,13 @@ def test_another_tabs_changes_show_after_the_next_change(work: Path, case) -> No
     assert widget.pid == "p035" and widget.no_technique_box.value is True
 
 
+def full_disk(self: Path, target: Path) -> Path:
+    """``Path.replace`` on a full disk: every save fails."""
+    raise OSError(28, "No space left on device")
+
+
 def test_a_save_error_shows_and_clears_once_saving_works(work: Path, case, monkeypatch) -> None:
     widget = make(case)
-
-    def full_disk(self: Path, target: Path) -> Path:
-        raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
         patch.setattr(Path, "replace", full_disk)
@@ -587,9 +589,6 @@ def test_restore_messages_are_beside_the_control_and_starting_fresh_goes(work: P
 
 def test_a_restore_whose_save_fails_keeps_saying_so(work: Path, case, monkeypatch) -> None:
     widget = make(case)
-
-    def full_disk(self: Path, target: Path) -> Path:
-        raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
         patch.setattr(Path, "replace", full_disk)
