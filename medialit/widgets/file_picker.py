@@ -6,13 +6,15 @@ read-only value that only a change of its counter renews). :class:`FilePicker`, 
 `anywidget <https://anywidget.dev>`_ (``file_picker.js``), is the same on ipywidgets 7 and 8,
 in JupyterLab, Notebook 7, Voila and Colab: a visible ``<label>`` drawn as a button, with
 :attr:`FilePicker.description` as its words and so as the input's accessible name, around a
-real file input (kept in the page, so it takes the keyboard focus and Enter or Space, and the
+real file input (kept in the page, so it takes the keyboard focus and Enter or Space). The
 label shows a focus ring: 2 px of black inside a white edge, drawn within the label, as the
-front ends' boxes clip what is drawn around a control). The files chosen are read in the browser and sent to Python in one
-message, their names in it and their contents as its buffers (see :func:`chosen_files`); the
-input is then emptied, so choosing the same file again is a new choice. The element carries
-the class ``medialit-file-picker`` and ``data-medialit-files``, the number of choices sent so
-far (the browser tests wait on it).
+front ends' boxes clip what is drawn around a control.
+
+The files chosen are read in the browser and sent to Python in one message, their names in it
+and their contents as its buffers (see :func:`chosen_files`); the input is then emptied, so
+choosing the same file again is a new choice. The element carries the class
+``medialit-file-picker`` and its box ``data-medialit-files``, the number of choices sent so far
+(the browser tests wait on it).
 """
 
 from __future__ import annotations
