@@ -55,7 +55,7 @@ class ClassUpload(widgets.VBox):
         self.read_folder = widgets.Button(description="Show the report", tooltip="Show the report", icon="")
         self.folder_message = widgets.HTML()
         self.output = widgets.HTML()
-        self.upload.on_files(guarded(self.show, self._show_message))
+        self.upload.on_files(guarded(self.show, self._show_message), self._show_message)
         self.exercise.observe(guarded(lambda change: self._render(), self._show_message), "value")
         self.read_folder.on_click(
             guarded(lambda button: self.show_folder(self.folder.value), self._show_folder_message)

@@ -42,16 +42,21 @@ _CSS = """
 """
 
 
+#: What the learner is told when a message from the front end is not whole (never seen in practice).
+NOT_WHOLE = "The file or files chosen did not arrive whole, so nothing was read; please choose them again."
+
+
 def chosen_files(content: Any, buffers: Sequence[Any]) -> list[tuple[str, bytes]]:
     """The ``(name, content)`` files of a message from the front end (``[]`` if it is not such a message).
 
-    The message is ``{"kind": FILES_MESSAGE, "names": [...]}`` with one buffer per name, in order.
+    The message is ``{"kind": FILES_MESSAGE, "names": [...]}`` with one buffer per name, in order;
+    one without a name for each buffer raises ``ValueError`` (:data:`NOT_WHOLE`).
     """
     if not isinstance(content, dict) or content.get("kind") != FILES_MESSAGE:
         return []
     names = content.get("names")
     if not isinstance(names, list) or len(names) != len(buffers):
-        raise ValueError("The files chosen did not arrive whole; please choose them again.")
+        raise ValueError(NOT_WHOLE)
     return [(str(name), bytes(buffer)) for name, buffer in zip(names, buffers, strict=True)]
 
 
@@ -69,15 +74,25 @@ class FilePicker(anywidget.AnyWidget):
 
     def __init__(self, description: str, accept: str = "", multiple: bool = False) -> None:
         super().__init__(description=description, accept=accept, multiple=multiple)
-        self._callbacks: list[Callable[[list[tuple[str, bytes]]], None]] = []
+        self._callbacks: list[tuple[Callable[[list[tuple[str, bytes]]], None], Callable[[str], None]]] = []
         self.on_msg(self._on_message)
 
-    def on_files(self, callback: Callable[[list[tuple[str, bytes]]], None]) -> None:
-        """Call ``callback(files)`` with the ``(name, content)`` files each time files are chosen."""
-        self._callbacks.append(callback)
+    def on_files(
+        self, callback: Callable[[list[tuple[str, bytes]]], None], problem: Callable[[str], None]
+    ) -> None:
+        """Call ``callback(files)`` with the ``(name, content)`` files each time files are chosen.
+
+        Should the files not arrive whole, ``problem`` gets the sentence to show instead.
+        """
+        self._callbacks.append((callback, problem))
 
     def _on_message(self, _widget: Any, content: Any, buffers: Sequence[Any]) -> None:
-        files = chosen_files(content, buffers)
+        try:
+            files = chosen_files(content, buffers)
+        except ValueError as error:
+            for _, problem in self._callbacks:
+                problem(str(error))
+            return
         if files:
-            for callback in self._callbacks:
+            for callback, _ in self._callbacks:
                 callback(files)

@@ -294,7 +294,7 @@ class TaggingWidget(widgets.VBox):
         on_value(self.learner, self._on_learner)
         on_value(self.go_to, self._on_go_to)
         on_value(self.only_unreviewed, lambda _: self._refresh_go_to())
-        self.upload.on_files(guarded(self._on_upload, self._show_restore_error))
+        self.upload.on_files(guarded(self._on_upload, self._show_restore_error), self._show_restore_error)
         on_click(self.previous_button, lambda: self.step(-1))
         on_click(self.next_button, lambda: self.step(1))
         on_click(self.check_button, self.show_check)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from medialit.widgets.file_picker import FILES_MESSAGE, FilePicker, chosen_files
+from medialit.widgets.file_picker import FILES_MESSAGE, NOT_WHOLE, FilePicker, chosen_files
 from tests.widgets.uploading import choose_files, send
 
 
-def picked(picker: FilePicker) -> list[list[tuple[str, bytes]]]:
-    """Every choice ``picker`` passes to its callbacks, in order."""
+def picked(picker: FilePicker, problems: list[str] | None = None) -> list[list[tuple[str, bytes]]]:
+    """Every choice ``picker`` passes to its callbacks, in order (its problems go to ``problems``)."""
     seen: list[list[tuple[str, bytes]]] = []
-    picker.on_files(seen.append)
+    picker.on_files(seen.append, (problems if problems is not None else []).append)
     return seen
 
 
@@ -45,11 +45,20 @@ def test_the_same_file_chosen_twice_is_two_choices() -> None:
 
 def test_other_messages_are_not_files() -> None:
     picker = FilePicker("Restore from file")
-    seen = picked(picker)
+    problems: list[str] = []
+    seen = picked(picker, problems)
     send(picker, {"kind": "anywidget-command", "name": "x", "msg": {}}, [])
     send(picker, "not a dict", [])
     send(picker, {"kind": FILES_MESSAGE, "names": []}, [])  # nothing chosen
-    assert seen == []
+    assert seen == [] and problems == []
+
+
+def test_files_that_did_not_arrive_whole_are_a_sentence_not_a_traceback() -> None:
+    picker = FilePicker("Restore from file")
+    problems: list[str] = []
+    seen = picked(picker, problems)
+    send(picker, {"kind": FILES_MESSAGE, "names": ["a.json", "b.json"]}, [b"{}"])
+    assert seen == [] and problems == [NOT_WHOLE]
 
 
 @pytest.mark.parametrize(
@@ -60,5 +69,5 @@ def test_other_messages_are_not_files() -> None:
     ],
 )
 def test_a_message_that_did_not_arrive_whole_says_so(content: dict, buffers: list[bytes]) -> None:
-    with pytest.raises(ValueError, match="did not arrive whole; please choose them again"):
+    with pytest.raises(ValueError, match="did not arrive whole, so nothing was read"):
         chosen_files(content, [memoryview(b) for b in buffers])

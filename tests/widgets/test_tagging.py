@@ -16,9 +16,9 @@ from medialit.tagfile.model import CUES_MAX, LEARNER_MAX, NOTE_MAX
 from medialit.tagfile.names import download_file_name, tag_file_name
 from medialit.widgets.class_upload import ClassUpload
 from medialit.widgets.exercise import start
-from medialit.widgets.file_picker import FilePicker
+from medialit.widgets.file_picker import FILES_MESSAGE, FilePicker
 from medialit.widgets.tagging import PREVIEW_SENTENCE, TaggingWidget
-from tests.widgets.uploading import IPYWIDGETS_MAJOR, choose_files
+from tests.widgets.uploading import IPYWIDGETS_MAJOR, choose_files, send
 
 N = len(load_case().exercise("hedging").passage_ids)  # the hedging exercise's size
 #: The static preview is for the book, which is built with ipywidgets 8. ipywidgets 7 (Colab's)
@@ -342,6 +342,13 @@ def test_the_same_file_can_be_restored_again(work: Path, case) -> None:
     assert "Restored your work from mine.json" in widget.restore_message.value
     assert saved(widget)["tags"] == {"p044": ["hedging"], "p045": []}
     assert widget.category_boxes["hedging"].value is False
+
+
+def test_a_file_that_did_not_arrive_whole_is_said_beside_the_control(work: Path, case) -> None:
+    widget = make(case)
+    send(widget.upload, {"kind": FILES_MESSAGE, "names": ["mine.json"]}, [])
+    assert 'class="medialit-error"' in widget.restore_message.value
+    assert "did not arrive whole" in html.unescape(widget.restore_message.value)
 
 
 def test_a_restore_that_failed_can_be_tried_again_with_the_same_file(work: Path, case, monkeypatch) -> None:
