@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from medialit import load_case
+from medialit.authoring.sample import sample_class
 from medialit.tagfile.workspace import tag_file_name
 from tests.accessibility import blocking_violations
 from tests.conftest import ROOT
@@ -379,3 +380,21 @@ def test_restore_from_file_is_one_labelled_keyboard_control_and_takes_the_same_f
     expect(progress(page)).to_have_attribute("data-reviewed", "2")
     assert saved_tags(path)["tags"] == tags
     expect(control).to_have_accessible_name("Restore from file")  # still no count
+
+
+def test_the_class_notebook_adds_class_files_with_one_labelled_control(page: Any, voila: VoilaServer) -> None:
+    """ "Add class files" is named by its words alone, takes several files and shows their report."""
+    from playwright.sync_api import expect
+
+    folder = voila.work_dir / "class-upload"
+    folder.mkdir(exist_ok=True)
+    files = sample_class(folder, n=3, seed=0, exercise="hedging", case=case_of("default"))
+    page.goto(voila.render_url("90_instructor.ipynb"), timeout=RENDER_TIMEOUT_MS)
+    control = page.get_by_label("Add class files", exact=True)
+    control.wait_for(state="attached", timeout=RENDER_TIMEOUT_MS)
+    expect(control).to_have_accessible_name("Add class files")
+    control.set_input_files([str(path) for path in files])
+    expect(page.locator("[data-medialit-files]")).to_have_attribute("data-medialit-files", "1")
+    report = page.locator(".widget-html:has(.hardest)")  # the report, in the class box's output
+    expect(report).to_have_count(1, timeout=CHECK_TIMEOUT_MS)
+    assert "3 learner(s) scored on hedging" in report.inner_text()  # read once, not waited on
