@@ -87,8 +87,8 @@ class TaggingSession:
     """One learner's work on one exercise, autosaved on every change (the state, with no view).
 
     :attr:`message` is the latest thing to tell the learner about the saved work: what was
-    resumed, where it is saved, what another tab's changes merged in, or that a save failed (a
-    save error is cleared, to "", by the next save that works).
+    resumed or restored, where it is saved, what another tab's changes merged in, or that a save
+    failed (a save error is cleared, to "", by the next save that works).
     """
 
     def __init__(
@@ -388,7 +388,9 @@ class TaggingSession:
 
         A file made for another exercise is refused (``other_exercise`` says which) unless
         ``anyway``. Only this exercise's passages are kept from any file, and the message says how
-        many were left out, as it lists the entries that could not be used.
+        many were left out, as it lists the entries that could not be used. After a restore,
+        :attr:`message` says what was restored (followed by the save error if the restored work
+        could not be saved); a file that was refused leaves it as it was.
         """
         try:
             tagset = one_learner(parse_tag_file(data, name, self.case), name)
@@ -402,7 +404,11 @@ class TaggingSession:
         said = [self.replace(tagset, name), left_out_passages_message(name, outside, self.exercise_id)]
         if skipped:
             said += [left_out_summary(skipped, name), sentences(skipped)]
-        return RestoreOutcome(" ".join(filter(None, said)), restored=True)
+        done = " ".join(filter(None, said))
+        # What the session says now is the restore (no longer "Starting fresh."), and the save
+        # error after it if the restored work could not be written.
+        self.message = f"{done} {self.message}" if self._save_failed else done
+        return RestoreOutcome(done, restored=True)
 
     def restore(self, data: bytes, name: str, anyway: bool = False) -> str:
         """Restore from an uploaded file's bytes; returns what happened, in sentences.

@@ -31,7 +31,8 @@ Chapters never retype the article. They write:
 
 A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
 The extension also repairs the book theme's header and buttons (:mod:`medialit.sphinx_ext.theme`),
-and labels the reference list author-year, as the text cites (:mod:`medialit.sphinx_ext.bibliography`).
+and labels the reference list author-year, as the text cites, the two sharing the letter that
+tells same-author-year entries apart (:mod:`medialit.sphinx_ext.bibliography`).
 Every page that shows data depends on the data files, so an incremental build after a data edit
 reads it again. The book's configuration names the paths the extension needs:
 
@@ -53,7 +54,7 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
 from medialit import __version__
-from medialit.sphinx_ext import bibliography  # noqa: F401 - registers the reference list's style
+from medialit.sphinx_ext import bibliography  # noqa: F401 - registers the citation styles
 from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles

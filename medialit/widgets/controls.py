@@ -1,4 +1,4 @@
-"""What every widget of the course shares: labelled controls, plain messages, uploads."""
+"""What every widget of the course shares: labelled controls, plain messages, one stylesheet."""
 
 from __future__ import annotations
 
@@ -38,27 +38,6 @@ STYLE = """<style>
   background: #fff; }
 .medialit-bar > span { display: block; height: 100%; background: #0072b2; }
 </style>"""
-
-
-def uploaded_files(value: Any) -> list[tuple[str, bytes]]:
-    """``(name, content)`` pairs from a FileUpload value (ipywidgets 8 tuple or 7 dict)."""
-    if isinstance(value, dict):  # ipywidgets 7: {name: {"metadata": ..., "content": bytes}}
-        return [(name, bytes(item["content"])) for name, item in value.items()]
-    return [(item["name"], bytes(item["content"])) for item in value or ()]
-
-
-def clear_upload(upload: widgets.FileUpload) -> None:
-    """Empty ``upload``, so that choosing a file again, even the same one, is a new upload.
-
-    ipywidgets 8 lets the value be set to ``()``. On ipywidgets 7 (Google Colab's) the value is
-    a read-only dict, set anew from the file data each time the front end counts another upload;
-    traitlets reports a change only if the new dict differs from the old, so the old one is
-    emptied in place (the upload counter keeps running, as the front end expects).
-    """
-    if isinstance(upload.value, dict):
-        upload.value.clear()
-    else:
-        upload.value = ()
 
 
 def guarded(callback: Callable[..., None], show: Callable[[str], None]) -> Callable[..., None]:

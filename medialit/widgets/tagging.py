@@ -1,7 +1,8 @@
 """The tagging widget: one passage at a time, a checkbox per category, autosave, check, files.
 
-Every control is a standard ipywidgets input or button with a visible description (its
-accessible name), so the widget is usable from the keyboard and easy to drive in tests:
+Every control is a standard ipywidgets input or button (or, to restore a file, a labelled file
+input) with a visible description (its accessible name), so the widget is usable from the
+keyboard and easy to drive in tests:
 
 ===========================  ==================================================================
 attribute                    control (description)
@@ -20,8 +21,9 @@ attribute                    control (description)
                              sure, Sure), only in an exercise that asks for it (a test form)
 ``check_button``             Button "Check my answers"
 ``download_button``          Button "Download my tags" (reveals ``download_link``, a button-like link)
-``upload``                   FileUpload "Restore from file" (.json or .csv); what a restore did is
-                             said in ``restore_message``, beside it
+``upload``                   FilePicker "Restore from file" (.json or .csv,
+                             :mod:`medialit.widgets.file_picker`); what a restore did is said in
+                             ``restore_message``, beside it
 ``load_anyway_button``       Button "Load it anyway", shown (in ``load_anyway``, with a sentence)
                              when an uploaded file was made for another exercise
 ``kernel_watch``             KernelWatch: once the kernel is gone, says so in words and
@@ -72,13 +74,12 @@ from medialit.widgets.controls import (
     _button,
     _checkbox,
     _choice,
-    clear_upload,
     error_html,
     focus,
     guarded,
     status_html,
-    uploaded_files,
 )
+from medialit.widgets.file_picker import FilePicker
 from medialit.widgets.kernel_watch import TAGGING_CLASS, KernelWatch
 
 PREVIEW_SENTENCE = (
@@ -232,13 +233,7 @@ class TaggingWidget(widgets.VBox):
         self.confidence.layout.display = None if exercise.asks_confidence else "none"
         self.check_button = _button("Check my answers")
         self.download_button = _button("Download my tags")
-        self.upload = widgets.FileUpload(
-            description="Restore from file",
-            accept=".json,.csv",
-            multiple=False,
-            icon="",  # see _button
-            tooltip="Restore from file",  # else the front end shows the tooltip "null"
-        )
+        self.upload = FilePicker("Restore from file", accept=".json,.csv")
         self.restore_message = widgets.HTML()  # shown just below the upload's row
         self.load_anyway_text = widgets.HTML()
         self.load_anyway_button = _button("Load it anyway")
@@ -308,8 +303,7 @@ class TaggingWidget(widgets.VBox):
         on_value(self.learner, self._on_learner)
         on_value(self.go_to, self._on_go_to)
         on_value(self.only_unreviewed, lambda _: self._refresh_go_to())
-        beside_upload = guarded(lambda change: self._on_upload(change["new"]), self._show_restore_error)
-        self.upload.observe(beside_upload, "value")
+        self.upload.on_files(guarded(self._on_upload, self._show_restore_error), self._show_restore_error)
         on_click(self.previous_button, lambda: self.step(-1))
         on_click(self.next_button, lambda: self.step(1))
         on_click(self.check_button, self.show_check)
@@ -459,11 +453,7 @@ class TaggingWidget(widgets.VBox):
         self.cue_message.value = self.note_message.value = ""
         self._show(self.exercise.passage_ids.index(pid))
 
-    def _on_upload(self, value: Any) -> None:
-        files = uploaded_files(value)
-        if not files:
-            return
-        clear_upload(self.upload)  # first, so the same file can be chosen again if restoring fails
+    def _on_upload(self, files: list[tuple[str, bytes]]) -> None:
         name, content = files[0]
         self._restore(content, name)
 
@@ -478,7 +468,9 @@ class TaggingWidget(widgets.VBox):
         self._offer_load_anyway(outcome, content, name)
         if not outcome.restored:
             return
-        self._show_status("")  # what the status said (such as "Starting fresh.") is over
+        # What the status said (such as "Starting fresh.") is over; the restore is said beside the
+        # control, so the status is left empty unless the session says more (a save that failed).
+        self._show_status("" if self.exercise.message == outcome.message else self.exercise.message)
         self.feedback.value = ""
         self._set_quietly(self.learner, self.exercise.learner or "")
         self._refresh_go_to()
