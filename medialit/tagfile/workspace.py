@@ -31,7 +31,8 @@ and :meth:`Workspace.hand_back` moves a file that belongs to another learner to 
 file; neither ever overwrites a file.
 
 Backups, copies kept aside, temporary files and locks are never a learner's tags, nor are the
-lateral-reading answers files: a class report skips them by :func:`not_learner_work`, the one statement of how they are named.
+lateral-reading answers files: a class report skips them by :func:`not_learner_work`, the one
+statement of how they are named.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,45 @@ STYLE = """<style>
   background: #fff; }
 .medialit-bar > span { display: block; height: 100%; background: #0072b2; }
 </style>"""
+
+
+def download_link_html(text: str, name: str, label: str, about: str) -> str:
+    """A JavaScript-free download link drawn as a button (:data:`STYLE`): ``text`` as a ``data:`` URI.
+
+    The link reads ``label (name)``; ``about`` is a sentence on what the file holds, before the
+    line on keeping it and loading it again with Restore from file.
+    """
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    file = html.escape(name)
+    return (
+        f'<p><a class="medialit-download" download="{file}" href="data:application/json;base64,{data}">'
+        f"{html.escape(label)} ({file})</a> {html.escape(about)} Keep it somewhere safe; "
+        "Restore from file loads it again.</p>"
+    )
+
+
+def restore_upload(accept: str) -> widgets.FileUpload:
+    """The "Restore from file" control: one file, of the kinds ``accept`` names (``".json,.csv"``)."""
+    return widgets.FileUpload(
+        description="Restore from file",
+        accept=accept,
+        multiple=False,
+        icon="",  # see _button
+        tooltip="Restore from file",  # else the front end shows the tooltip "null"
+    )
+
+
+def take_upload(upload: widgets.FileUpload, value: Any) -> tuple[str, bytes] | None:
+    """The file just uploaded (``value``), as ``(name, content)``, with ``upload`` emptied; ``None`` if none.
+
+    The control is emptied first (:func:`clear_upload`), so the same file can be chosen again
+    if restoring it fails.
+    """
+    files = uploaded_files(value)
+    if not files:
+        return None
+    clear_upload(upload)
+    return files[0]
 
 
 def uploaded_files(value: Any) -> list[tuple[str, bytes]]:

@@ -50,7 +50,6 @@ page such as the Jupyter Book's HTML build can prefer ``text/html`` and show the
 
 from __future__ import annotations
 
-import base64
 import html
 from collections.abc import Callable
 from functools import partial
@@ -67,12 +66,13 @@ from medialit.widgets.controls import (
     WIDE,
     _button,
     _checkbox,
-    clear_upload,
+    download_link_html,
     error_html,
     focus,
     guarded,
+    restore_upload,
     status_html,
-    uploaded_files,
+    take_upload,
 )
 from medialit.widgets.kernel_watch import TAGGING_CLASS, KernelWatch
 
@@ -87,16 +87,10 @@ def split_phrases(value: str) -> list[str]:
     return [part.strip() for part in value.replace("\n", ";").split(";") if part.strip()]
 
 
-def download_link_html(exercise: TaggingSession) -> str:
+def tags_download_html(exercise: TaggingSession) -> str:
     """A JavaScript-free download link: the current tag file as a ``data:`` URI."""
-    data = base64.b64encode(exercise.json_text().encode("utf-8")).decode("ascii")
-    name = html.escape(exercise.download_name())
-    return (
-        f'<p><a class="medialit-download" download="{name}" href="data:application/json;base64,{data}">'
-        f"Save my tags file ({name})</a> {html.escape(str(exercise.progress()))}, saved at "
-        f"{html.escape(readable_time(exercise.tagset.saved_at))}. Keep it somewhere safe; "
-        "Restore from file loads it again.</p>"
-    )
+    about = f"{exercise.progress()}, saved at {readable_time(exercise.tagset.saved_at)}."
+    return download_link_html(exercise.json_text(), exercise.download_name(), "Save my tags file", about)
 
 
 def opening_words(text: str, count: int = 6) -> str:
@@ -225,13 +219,7 @@ class TaggingWidget(widgets.VBox):
         self.note_message = widgets.HTML()
         self.check_button = _button("Check my answers")
         self.download_button = _button("Download my tags")
-        self.upload = widgets.FileUpload(
-            description="Restore from file",
-            accept=".json,.csv",
-            multiple=False,
-            icon="",  # see _button
-            tooltip="Restore from file",  # else the front end shows the tooltip "null"
-        )
+        self.upload = restore_upload(".json,.csv")
         self.restore_message = widgets.HTML()  # shown just below the upload's row
         self.load_anyway_text = widgets.HTML()
         self.load_anyway_button = _button("Load it anyway")
@@ -380,7 +368,7 @@ class TaggingWidget(widgets.VBox):
         self._refresh_go_to()
         self._show(self.index)
         if self._download_shown:
-            self.download_link.value = download_link_html(self.exercise)
+            self.download_link.value = tags_download_html(self.exercise)
         if self.exercise.message != self._said:  # a save failed, worked again, or merged another tab's work
             self._show_status(self.exercise.message)
 
@@ -446,12 +434,9 @@ class TaggingWidget(widgets.VBox):
         self._show(self.exercise.passage_ids.index(pid))
 
     def _on_upload(self, value: Any) -> None:
-        files = uploaded_files(value)
-        if not files:
-            return
-        clear_upload(self.upload)  # first, so the same file can be chosen again if restoring fails
-        name, content = files[0]
-        self._restore(content, name)
+        uploaded = take_upload(self.upload, value)
+        if uploaded is not None:
+            self._restore(uploaded[1], uploaded[0])
 
     def _on_load_anyway(self) -> None:
         if self._waiting is not None:
@@ -507,7 +492,7 @@ class TaggingWidget(widgets.VBox):
     def show_download(self) -> None:
         """Reveal (and from now on refresh) the download link for the current tag file."""
         self._download_shown = True
-        self.download_link.value = download_link_html(self.exercise)
+        self.download_link.value = tags_download_html(self.exercise)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """The widget view plus a ``text/html`` static preview (see the module docstring)."""
