@@ -63,6 +63,16 @@ def test_each_exercise_has_its_launch_links_beside_it(built_book: Path) -> None:
         )
 
 
+def test_the_lateral_notebook_page_says_its_widget_is_a_preview_and_links_the_tasks(built_book: Path) -> None:
+    page = built_book / "notebooks" / "05b_lateral_reading.html"
+    paragraphs = re.findall(r"<p>(.*?)</p>", text_of(page), flags=re.DOTALL)
+    (said,) = [p for p in paragraphs if "only a preview" in p]
+    hrefs = re.findall(r'href="([^"#]+)', said)
+    assert [(page.parent / href).resolve() for href in hrefs] == [
+        (built_book / "book" / "lateral-reading.html").resolve()
+    ]
+
+
 def test_keep_your_work_appears_once_per_notebook_page(built_book: Path) -> None:
     counts = {
         page.name: text_of(page).count("Keep your work.")

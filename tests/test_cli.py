@@ -286,9 +286,7 @@ def test_report_on_a_work_folder_skips_the_lateral_reading_answers_and_says_so(c
     assert report(folder, tmp_path / "out") == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("1 learner(s) scored on hedging, 0 bad file(s), 0 warning(s);")
-    assert (
-        "Skipped 1 file that is not a learner's tag file: 1 lateral-reading answers file." in captured.err
-    )
+    assert "Skipped 1 file that is not a learner's tag file: 1 lateral-reading answers file." in captured.err
 
 
 def test_report_on_a_work_folder_skips_its_copies_and_says_so(case, tmp_path, capsys):

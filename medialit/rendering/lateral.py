@@ -2,8 +2,9 @@
 
 One set of templates serves the notebook widget (:mod:`medialit.widgets.lateral`) and the book's
 in-page version (``medialit/sphinx_ext/static/lateral.js``): the page's data carries what the
-course found already rendered here (:func:`found_html`) and the verdict sentences of
-:data:`VERDICT`, so the script writes none of its own.
+course found already rendered here (:func:`found_html`), the verdict sentences of
+:data:`VERDICT` and the restore sentences of :data:`medialit.session.lateral.RESTORE`, so the
+script writes none of its own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from medialit.case.lateral import Choice, LateralTask
 from medialit.case.model import Case
 from medialit.rendering.html import fragment
 from medialit.rendering.inpage import script_json
+from medialit.session.lateral import RESTORE
+from medialit.tagfile.answer_store import ANSWERS_STEM
 from medialit.tagfile.answers import ANSWERS_FORMAT, SEARCH_MAX, Answer
+from medialit.tagfile.model import LEARNER_MAX
+from medialit.tagfile.names import ANSWERS_SUFFIX
 
 #: How a choice is marked in the list of every choice: in words, never by colour alone.
 RIGHT_WORD, WRONG_WORD = "Right", "Not right"
@@ -82,8 +87,10 @@ def lateral_payload(case: Case) -> dict[str, Any]:
         "format": ANSWERS_FORMAT,
         "case": case.case_id,
         "title": TITLE,
-        "limits": {"search": SEARCH_MAX},
+        "limits": {"search": SEARCH_MAX, "learner": LEARNER_MAX},
         "words": VERDICT,
+        "restore": RESTORE,
+        "download": {"stem": ANSWERS_STEM, "suffix": ANSWERS_SUFFIX},
         "tasks": [
             {
                 "id": task.task_id,

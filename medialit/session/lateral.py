@@ -4,7 +4,9 @@ The session holds the tasks and the learner's committed answers and saves after 
 (:class:`medialit.tagfile.answer_store.AnswerStore`: atomic, with a backup, per learner, merged
 with another tab or kernel). It has no view: :mod:`medialit.widgets.lateral` draws it, and
 :meth:`LateralSession.reveal` is the one way to what the course found, refused before the
-learner has committed an answer.
+learner has committed an answer. :meth:`LateralSession.restore` adds a downloaded answers file's
+answers to the tasks not committed yet, never to another learner's work; :meth:`~LateralSession.json_text`
+and :meth:`~LateralSession.download_name` are what "Download my answers" offers.
 """
 
 from __future__ import annotations
@@ -14,10 +16,22 @@ from pathlib import Path
 
 from medialit.case.lateral import Choice, LateralTask
 from medialit.case.model import Case
-from medialit.common.problems import error_text
-from medialit.tagfile.answer_store import AnswerStore
-from medialit.tagfile.answers import SEARCH_MAX, Answer, AnswerSet
+from medialit.common.problems import ProblemsError, error_text, left_out_summary, sentences
+from medialit.session.tagging import RestoreOutcome
+from medialit.tagfile.answer_store import ANSWERS_STEM, AnswerStore
+from medialit.tagfile.answers import SEARCH_MAX, Answer, AnswerSet, add_missing, parse_answers
 from medialit.tagfile.model import clean_learner, edit_time, now_iso
+from medialit.tagfile.names import ANSWERS_SUFFIX, download_file_name, same_learner
+
+#: What a restore says (the book's in-page version says the same: it gets these in its page data).
+RESTORE = {
+    "restored": "Answers restored from {name}: {count}; the answers already committed here stand.",
+    "other_learner": (
+        "Nothing was restored from {name}: it holds the answers of “{theirs}”, not of “{mine}”, "
+        "and two learners' answers are never mixed."
+    ),
+    "named": "Your answers are now saved for “{learner}”, the name in that file.",
+}
 
 
 class NotCommittedError(RuntimeError):
@@ -87,6 +101,46 @@ class LateralSession:
             )
         task = self.task(task_id)
         return task, task.choice(answer.choice), answer
+
+    def restore(self, data: bytes, name: str) -> RestoreOutcome:
+        """Add the answers of an uploaded answers file to the tasks not committed here, and save.
+
+        Answers committed here stand (:func:`~medialit.tagfile.answers.add_missing`). Nothing is
+        restored from a file that cannot be read, or that names another learner than the one
+        here; with no name here, the file's name is taken, and the message says so. Answers to
+        unknown tasks or choices are left out, and the message lists them.
+        """
+        try:
+            theirs = parse_answers(data, name, self.case.case_id, self.tasks)
+        except ProblemsError as error:
+            return RestoreOutcome(f"Nothing was restored. {sentences(error.problems)}", restored=False)
+        mine = self.answers.learner
+        if theirs.learner and mine and not same_learner(theirs.learner, mine):
+            refused = RESTORE["other_learner"].format(name=name, theirs=theirs.learner, mine=mine)
+            return RestoreOutcome(refused, restored=False)
+        self.answers, taken = add_missing(self.answers, theirs)
+        said = [RESTORE["restored"].format(name=name, count=len(taken))]
+        named = mine is None and theirs.learner is not None
+        if named:
+            self.answers.learner = theirs.learner
+            said.append(RESTORE["named"].format(learner=theirs.learner))
+        if theirs.problems:
+            said += [left_out_summary(theirs.problems, name), sentences(theirs.problems)]
+        if taken or named:
+            said.append(self._save())
+            self._changed()
+        return RestoreOutcome(" ".join(part for part in said if part), restored=True)
+
+    def json_text(self) -> str:
+        """The answers as the file's JSON text (what "Download my answers" saves)."""
+        return self.answers.dump()
+
+    def download_name(self) -> str:
+        """The download's name, ``lateral-<learner>-<date>-answers.json``.
+
+        See :func:`medialit.tagfile.names.download_file_name`: no two learners' downloads share a name.
+        """
+        return download_file_name(ANSWERS_STEM, self.answers.learner, self.answers.saved_at, ANSWERS_SUFFIX)
 
     def _save(self) -> str:
         self.answers.saved_at = now_iso()

@@ -2,7 +2,10 @@
 
 The directive writes the tasks' data as JSON into the page
 (:func:`medialit.rendering.lateral.lateral_inpage_html`); the script and stylesheet
-(``static/lateral.js``, ``static/lateral.css``) are linked only from the pages that hold them.
+(``static/lateral.js``, ``static/lateral.css``) are linked only from the pages that hold them,
+with the in-page exercise's script (``static/inpage.js``) before them: ``lateral.js`` takes the
+learner's name and the download's name from it (``MedialitInpage.learnerKept``, ``downloadName``),
+so the two pages treat names alike.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from medialit.rendering.lateral import lateral_inpage_html
 from medialit.sphinx_ext.cases import book_cases
+from medialit.sphinx_ext.inpage import SCRIPT as INPAGE_SCRIPT
 
 SCRIPT, STYLESHEET = "lateral.js", "lateral.css"
 #: The class of the node that holds the tasks.
@@ -40,8 +44,9 @@ class LateralDirective(SphinxDirective):
 def add_lateral_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """``html-page-context``: link the script and stylesheet from the pages that hold the tasks only."""
+    """``html-page-context``: link the scripts and stylesheet from the pages that hold the tasks only."""
     if doctree is not None and any(_HOST in node["classes"] for node in doctree.findall(nodes.raw)):
         app.add_css_file(STYLESHEET)
-        loading: dict[str, Any] = {"async": "async"}  # runs once the page is parsed
+        loading: dict[str, Any] = {"defer": "defer"}  # once the page is parsed, in this order
+        app.add_js_file(INPAGE_SCRIPT, **loading)
         app.add_js_file(SCRIPT, **loading)

@@ -3,7 +3,8 @@
 The file (``lateral-answers.schema.json``) holds, per task, the choice the learner committed to,
 what they would search for, and when they committed. An answer is committed once and then
 stands, so that the reveal can never be seen before the answer is given: when two tabs or
-kernels saved one file, :func:`merge_answers` keeps each task's *earlier* commitment.
+kernels saved one file, :func:`merge_answers` keeps each task's *earlier* commitment; a file the
+learner restores only adds answers to the tasks not committed yet (:func:`add_missing`).
 
 A file that cannot be used raises :class:`~medialit.common.problems.ProblemsError` (one plain
 sentence per problem, naming the file); an answer to an unknown task, or naming a choice the task
@@ -118,3 +119,13 @@ def merge_answers(mine: AnswerSet, theirs: AnswerSet) -> tuple[AnswerSet, tuple[
             merged[task_id] = answer
             taken.append(task_id)
     return replace(mine, answers=merged, problems=[]), tuple(taken)
+
+
+def add_missing(mine: AnswerSet, theirs: AnswerSet) -> tuple[AnswerSet, tuple[str, ...]]:
+    """``mine`` with the answers of ``theirs`` to the tasks ``mine`` has not committed; the tasks added.
+
+    This is a restore: every answer already committed in ``mine`` stands, as it is.
+    """
+    taken = tuple(task_id for task_id in theirs.answers if task_id not in mine.answers)
+    added = {task_id: theirs.answers[task_id] for task_id in taken}
+    return replace(mine, answers={**mine.answers, **added}, problems=[]), taken

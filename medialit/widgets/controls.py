@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,21 @@ STYLE = """<style>
   background: #fff; }
 .medialit-bar > span { display: block; height: 100%; background: #0072b2; }
 </style>"""
+
+
+def download_link_html(text: str, name: str, label: str, about: str) -> str:
+    """A JavaScript-free download link drawn as a button (:data:`STYLE`): ``text`` as a ``data:`` URI.
+
+    The link reads ``label (name)``; ``about`` is a sentence on what the file holds, before the
+    line on keeping it and loading it again with Restore from file.
+    """
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    file = html.escape(name)
+    return (
+        f'<p><a class="medialit-download" download="{file}" href="data:application/json;base64,{data}">'
+        f"{html.escape(label)} ({file})</a> {html.escape(about)} Keep it somewhere safe; "
+        "Restore from file loads it again.</p>"
+    )
 
 
 def guarded(callback: Callable[..., None], show: Callable[[str], None]) -> Callable[..., None]:

@@ -17,13 +17,18 @@ attribute              control (description)
                        course found, every choice with why, the searches, the ledger's addresses
                        and any correction; it sits in ``reveal_box``, which takes the focus after
                        a commit (where ipywidgets can move it: 8.1 and later)
+``download_button``    Button "Download my answers" (reveals ``download_link``, a button-like link to
+                       ``lateral-<learner>-<date>-answers.json``, kept up to date from then on)
+``upload``             FilePicker "Restore from file" (.json): adds a downloaded file's answers to
+                       the tasks not committed here; what it did is said in ``restore_message``
 ``status``             HTML: where the answers are saved, what a save said
 =====================  ===========================================================================
 
 Nothing of what the course found is in any widget value before "Commit my answer" is pressed
 for that task (:meth:`medialit.session.lateral.LateralSession.reveal` refuses it). A committed
 answer stands: its controls are disabled, and running the cell again shows it, and its reveal,
-from the saved file.
+from the saved file. A restore never changes it either, and a file that holds another learner's
+answers restores nothing (:meth:`medialit.session.lateral.LateralSession.restore`).
 """
 
 from __future__ import annotations
@@ -39,7 +44,18 @@ from medialit.case.model import Case
 from medialit.rendering.lateral import TITLE, reveal_html, task_html
 from medialit.session.lateral import LateralSession
 from medialit.tagfile.answer_store import AnswerStore
-from medialit.widgets.controls import STYLE, WIDE, _button, error_html, focus, guarded, status_html
+from medialit.tagfile.workspace import readable_time
+from medialit.widgets.controls import (
+    STYLE,
+    WIDE,
+    _button,
+    download_link_html,
+    error_html,
+    focus,
+    guarded,
+    status_html,
+)
+from medialit.widgets.file_picker import FilePicker
 
 PREVIEW_SENTENCE = (
     "This is a preview: do the tasks on the book's page Lateral reading, or launch this notebook on "
@@ -65,9 +81,16 @@ class LateralWidget(widgets.VBox):
         self.reveal_box = widgets.VBox([self.reveal])
         if self.reveal_box.has_trait("tabbable"):  # ipywidgets 8.1: focusable by script, not by Tab
             self.reveal_box.tabbable = False
+        self.download_button = _button("Download my answers")
+        self.download_link = widgets.HTML()
+        self._download_shown = False
+        self.upload = FilePicker("Restore from file", accept=".json")
+        self.restore_message = widgets.HTML()
         self.status = widgets.HTML(status_html(session.message))
         row = widgets.HBox([self.previous_button, self.next_button, self.task_picker])
-        row.add_class("medialit-row")
+        files = widgets.HBox([self.download_button, self.upload])
+        for box in (row, files):
+            box.add_class("medialit-row")
         super().__init__(
             [
                 widgets.HTML(STYLE + f"<p><strong>{TITLE}</strong></p>"),
@@ -79,6 +102,9 @@ class LateralWidget(widgets.VBox):
                 self.commit_button,
                 self.reveal_box,
                 self.status,
+                files,
+                self.restore_message,
+                self.download_link,
             ]
         )
         self.add_class("medialit-widget")
@@ -87,6 +113,8 @@ class LateralWidget(widgets.VBox):
         self.next_button.on_click(guarded(lambda _: self.go(self.at + 1), say))
         self.commit_button.on_click(guarded(lambda _: self.commit(), say))
         self.task_picker.observe(guarded(self._picked, say), names="index")
+        self.download_button.on_click(guarded(lambda _: self.show_download(), say))
+        self.upload.on_files(guarded(self._on_upload, self._say_restore_error), self._say_restore_error)
         session.on_change(self.draw)
         self.draw()
 
@@ -97,6 +125,9 @@ class LateralWidget(widgets.VBox):
 
     def _say_error(self, message: str) -> None:
         self.status.value = error_html(message)
+
+    def _say_restore_error(self, message: str) -> None:
+        self.restore_message.value = error_html(message)
 
     def _picked(self, change: dict[str, Any]) -> None:
         if change["new"] is not None and change["new"] != self.at:
@@ -120,6 +151,26 @@ class LateralWidget(widgets.VBox):
             said or f"Your answer is committed and saved to {self.session.store.name}."
         )
         focus(self.reveal_box)
+
+    def show_download(self) -> None:
+        """Reveal (and from now on keep up to date) the link that downloads the answers file."""
+        self._download_shown = True
+        self.download_link.value = self._download_html()
+
+    def _download_html(self) -> str:
+        session = self.session
+        saved_at = session.answers.saved_at
+        saved = f"saved at {readable_time(saved_at)}" if saved_at else "none saved yet"
+        about = f"{session.committed_count()} of {len(session.tasks)} tasks committed, {saved}."
+        return download_link_html(session.json_text(), session.download_name(), "Save my answers file", about)
+
+    def _on_upload(self, files: list[tuple[str, bytes]]) -> None:
+        self.restore(*files[0])
+
+    def restore(self, name: str, content: bytes) -> None:
+        """Restore the answers of an uploaded file (``name``, its bytes) and say what happened beside it."""
+        outcome = self.session.restore(content, name)
+        self.restore_message.value = (status_html if outcome.restored else error_html)(outcome.message)
 
     def draw(self) -> None:
         """Show the current task, with its reveal only if its answer is committed."""
@@ -151,6 +202,8 @@ class LateralWidget(widgets.VBox):
             self.choices.value = None
             self.search.value = ""
             self.reveal.value = ""
+        if self._download_shown:
+            self.download_link.value = self._download_html()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """The widget view plus a ``text/html`` preview for static pages (the first question, no answers)."""

@@ -54,7 +54,6 @@ page such as the Jupyter Book's HTML build can prefer ``text/html`` and show the
 
 from __future__ import annotations
 
-import base64
 import html
 from collections.abc import Callable
 from functools import partial
@@ -74,6 +73,7 @@ from medialit.widgets.controls import (
     _button,
     _checkbox,
     _choice,
+    download_link_html,
     error_html,
     focus,
     guarded,
@@ -93,16 +93,10 @@ def split_phrases(value: str) -> list[str]:
     return [part.strip() for part in value.replace("\n", ";").split(";") if part.strip()]
 
 
-def download_link_html(exercise: TaggingSession) -> str:
+def tags_download_html(exercise: TaggingSession) -> str:
     """A JavaScript-free download link: the current tag file as a ``data:`` URI."""
-    data = base64.b64encode(exercise.json_text().encode("utf-8")).decode("ascii")
-    name = html.escape(exercise.download_name())
-    return (
-        f'<p><a class="medialit-download" download="{name}" href="data:application/json;base64,{data}">'
-        f"Save my tags file ({name})</a> {html.escape(str(exercise.progress()))}, saved at "
-        f"{html.escape(readable_time(exercise.tagset.saved_at))}. Keep it somewhere safe; "
-        "Restore from file loads it again.</p>"
-    )
+    about = f"{exercise.progress()}, saved at {readable_time(exercise.tagset.saved_at)}."
+    return download_link_html(exercise.json_text(), exercise.download_name(), "Save my tags file", about)
 
 
 def opening_words(text: str, count: int = 6) -> str:
@@ -384,7 +378,7 @@ class TaggingWidget(widgets.VBox):
         self._refresh_go_to()
         self._show(self.index)
         if self._download_shown:
-            self.download_link.value = download_link_html(self.exercise)
+            self.download_link.value = tags_download_html(self.exercise)
         if self.exercise.message != self._said:  # a save failed, worked again, or merged another tab's work
             self._show_status(self.exercise.message)
 
@@ -513,7 +507,7 @@ class TaggingWidget(widgets.VBox):
     def show_download(self) -> None:
         """Reveal (and from now on refresh) the download link for the current tag file."""
         self._download_shown = True
-        self.download_link.value = download_link_html(self.exercise)
+        self.download_link.value = tags_download_html(self.exercise)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """The widget view plus a ``text/html`` static preview (see the module docstring)."""

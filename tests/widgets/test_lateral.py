@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 from collections.abc import Iterator
@@ -13,7 +14,10 @@ import pytest
 
 from medialit import load_case
 from medialit.session.lateral import NotCommittedError
+from medialit.tagfile.answers import parse_answers
+from medialit.tagfile.names import ANSWERS_SUFFIX, download_file_name
 from medialit.widgets.lateral import LateralWidget, start
+from tests.widgets.uploading import choose_files
 
 CASE = load_case()
 
@@ -92,3 +96,89 @@ def test_saved_answers_and_their_reveal_come_back_when_the_cell_runs_again(tmp_p
     assert again.progress.value.startswith('<p data-committed="1">')
     other = make(tmp_path, "Grace")  # another learner starts afresh, in a file of their own
     assert other.session.committed_count() == 0 and other.session.path != again.session.path
+
+
+def commit(widget: LateralWidget, index: int, right: bool) -> None:
+    widget.go(index)
+    task = CASE.lateral[index]
+    widget.choices.value = next(c.choice_id for c in task.choices if c.right == right)
+    widget.commit_button.click()
+
+
+def downloaded(widget: LateralWidget) -> tuple[str, bytes]:
+    """The name and the bytes the widget's download link offers."""
+    link = widget.download_link.value
+    name = html.unescape(link.split('download="')[1].split('"')[0])
+    return name, base64.b64decode(link.split("base64,")[1].split('"')[0])
+
+
+def test_download_offers_the_answers_file_named_for_the_learner(tmp_path: Path) -> None:
+    widget = make(tmp_path, "Ada")
+    commit(widget, 0, right=False)
+    assert widget.download_link.value == ""
+    widget.download_button.click()
+    assert 'class="medialit-download"' in widget.download_link.value
+    name, content = downloaded(widget)
+    saved_at = json.loads(widget.session.path.read_text(encoding="utf-8"))["saved_at"]
+    assert name == download_file_name("lateral", "Ada", saved_at, ANSWERS_SUFFIX)
+    assert name.startswith("lateral-ada-") and name.endswith(f"-{saved_at[:10]}-answers.json")
+    assert list(parse_answers(content, name, CASE.case_id, CASE.lateral).answers) == [CASE.lateral[0].task_id]
+    commit(widget, 1, right=True)  # the link follows every commit
+    _, content = downloaded(widget)
+    assert len(parse_answers(content, name, CASE.case_id, CASE.lateral).answers) == 2
+
+
+def test_restore_adds_answers_and_the_answers_committed_here_stand(tmp_path: Path) -> None:
+    elsewhere = make(tmp_path / "other-computer", "Ada")
+    commit(elsewhere, 0, right=False)
+    commit(elsewhere, 1, right=True)
+    elsewhere.download_button.click()
+    name, content = downloaded(elsewhere)
+    here = make(tmp_path / "here", "ada")  # the same learner, typed differently
+    commit(here, 0, right=True)
+    choose_files(here.upload, [(name, content)])
+    first, second = (task.task_id for task in CASE.lateral[:2])
+    assert here.session.answer(first).choice == CASE.lateral[0].right_choice.choice_id  # stands
+    assert here.session.is_committed(second)
+    assert f"Answers restored from {name}: 1;" in html.unescape(here.restore_message.value)
+    assert "medialit-error" not in here.restore_message.value
+    saved = json.loads(here.session.path.read_text(encoding="utf-8"))
+    assert set(saved["answers"]) == {first, second}
+    here.go(1)
+    assert here.choices.disabled and CASE.lateral[1].found in html.unescape(here.reveal.value)
+
+
+def test_a_file_of_another_learner_restores_nothing_and_says_so(tmp_path: Path) -> None:
+    grace = make(tmp_path / "grace", "Grace")
+    commit(grace, 0, right=True)
+    content = grace.session.path.read_bytes()
+    ada = make(tmp_path / "ada", "Ada")
+    commit(ada, 1, right=False)
+    before = ada.session.path.read_bytes()
+    choose_files(ada.upload, [("grace.json", content)])
+    message = html.unescape(ada.restore_message.value)
+    assert "medialit-error" in message
+    assert "Nothing was restored from grace.json: it holds the answers of “Grace”, not of “Ada”" in message
+    assert not ada.session.is_committed(CASE.lateral[0].task_id)
+    assert ada.session.path.read_bytes() == before
+
+
+def test_without_a_name_the_restored_files_name_is_taken_and_said(tmp_path: Path) -> None:
+    ada = make(tmp_path / "ada", "Ada")
+    commit(ada, 0, right=True)
+    widget = make(tmp_path / "lab")
+    choose_files(widget.upload, [("ada.json", ada.session.path.read_bytes())])
+    assert "now saved for “Ada”" in html.unescape(widget.restore_message.value)
+    assert json.loads(widget.session.path.read_text(encoding="utf-8"))["learner"] == "Ada"
+    assert widget.session.committed_count() == 1
+
+
+def test_a_bad_file_restores_nothing_and_loses_nothing(tmp_path: Path) -> None:
+    widget = make(tmp_path, "Ada")
+    commit(widget, 0, right=True)
+    before = widget.session.path.read_bytes()
+    choose_files(widget.upload, [("notes.json", b"{not json")])
+    message = html.unescape(widget.restore_message.value)
+    assert message.count("notes.json") >= 1 and "Nothing was restored." in message
+    assert "medialit-error" in message and "Traceback" not in message
+    assert widget.session.path.read_bytes() == before and widget.session.committed_count() == 1

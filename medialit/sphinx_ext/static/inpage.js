@@ -512,12 +512,13 @@
     return readable ? readable + "-" + digest : digest;
   }
 
-  /** "<exercise>-<learner part>-<YYYY-MM-DD>-tags.json", the date of the work (today if unsaved). */
-  function downloadName(exercise, learner, savedAt) {
+  /** "<exercise>-<learner part>-<YYYY-MM-DD>-tags.json", the date of the work (today if unsaved);
+   * suffix, if given, names another kind of work ("-answers.json"), as download_file_name's. */
+  function downloadName(exercise, learner, savedAt, suffix) {
     var day = (savedAt || "").slice(0, 10);
     if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day)) day = nowIso().slice(0, 10);
     var part = learnerPart(learner);
-    return exercise + "-" + (part ? part + "-" : "") + day + "-tags.json";
+    return exercise + "-" + (part ? part + "-" : "") + day + (suffix || "-tags.json");
   }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }

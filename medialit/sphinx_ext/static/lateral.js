@@ -4,8 +4,11 @@
  * course found already rendered by Python; this script shows it for a task only once the
  * learner has committed an answer. Answers are kept in the browser's localStorage in the
  * lateral-answers file format, so Download my answers gives a file the notebook reads too, and
- * Restore from file loads one. A committed answer stands: restoring or another tab adds answers
- * to tasks not yet committed here, and for a task committed in both the earlier commitment wins.
+ * Restore from file loads one. A committed answer stands: a restore only adds answers to tasks
+ * not yet committed here (medialit.tagfile.answers.add_missing), and restores nothing from a file
+ * of another learner; when another tab commits too, each task's earlier commitment wins. The
+ * learner's name and the download's name follow the in-page exercise's rules: inpage.js, loaded
+ * before this script, gives them (MedialitInpage.learnerKept, learnerKey, downloadName).
  */
 (function (root) {
   "use strict";
@@ -51,7 +54,19 @@
       answers[id] = { choice: a.choice, search: typeof a.search === "string" ? a.search.slice(0, payload.limits.search) : "",
         committed_at: a.committed_at };
     });
-    return { answers: answers, learner: typeof data.learner === "string" ? data.learner : null };
+    var learner = typeof data.learner === "string" ? root.MedialitInpage.cleanLearner(data.learner, payload.limits.learner) : null;
+    return { answers: answers, learner: learner };
+  }
+
+  /** Add their answers to the tasks mine has not committed (a restore: mine stand); return the ids taken. */
+  function addMissing(mine, theirs) {
+    var taken = Object.keys(theirs).filter(function (id) { return !mine[id]; });
+    taken.forEach(function (id) { mine[id] = theirs[id]; });
+    return taken;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
   }
 
   /** Add their answers to tasks mine has not committed, or committed later; return the ids taken. */
@@ -71,6 +86,7 @@
     var doc = section.ownerDocument;
     var win = doc.defaultView;
     var payload = JSON.parse(section.querySelector("script.medialit-lateral-data").textContent);
+    var names = root.MedialitInpage;
     var words = payload.words;
     var storeKey = "medialit-lateral:" + payload.case;
     var answers = {};
@@ -176,12 +192,22 @@
       list.appendChild(box);
     });
 
+    var name = h(doc, "input", { type: "text", id: "medialit-lateral-name", autocomplete: "off" });
+    name.addEventListener("change", function () {
+      var kept = names.learnerKept(name.value, payload.limits.learner);
+      learner = kept.learner;
+      save();
+      section.setAttribute("data-learner", learner || "");
+      say(kept.message || (learner ? "Your answers are kept in this browser for \u201c" + learner + "\u201d." :
+        "Your answers are kept in this browser without a name."));
+    });
     var download = h(doc, "button", { type: "button", text: "Download my answers" });
     var upload = h(doc, "input", { type: "file", id: "medialit-lateral-restore", accept: ".json,application/json" });
     download.addEventListener("click", function () {
       var data = fileData();
       var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
-      var link = h(doc, "a", { href: URL.createObjectURL(blob), download: "lateral-" + data.saved_at.slice(0, 10) + "-answers.json" });
+      var link = h(doc, "a", { href: URL.createObjectURL(blob),
+        download: names.downloadName(payload.download.stem, learner, data.saved_at, payload.download.suffix) });
       doc.body.appendChild(link);
       link.click();
       link.remove();
@@ -195,12 +221,21 @@
         var read = readAnswers(payload, String(reader.result));
         upload.value = "";
         if (read.error) { section.setAttribute("data-restore", "refused"); say("Nothing was restored from " + file.name + ": " + read.error); return; }
-        var taken = mergeInto(answers, read.answers);
-        learner = learner || read.learner;
+        if (read.learner && learner && names.learnerKey(read.learner) !== names.learnerKey(learner)) {
+          section.setAttribute("data-restore", "other-learner");
+          say(fill(payload.restore.other_learner, { name: file.name, theirs: read.learner, mine: learner }));
+          return;
+        }
+        var taken = addMissing(answers, read.answers);
+        var said = [fill(payload.restore.restored, { name: file.name, count: taken.length })];
+        if (!learner && read.learner) {
+          learner = name.value = read.learner;
+          said.push(fill(payload.restore.named, { learner: learner }));
+        }
         save();
         drawAll();
         section.setAttribute("data-restore", "restored");
-        say("Restored " + taken.length + " answer(s) from " + file.name + "; answers already committed here stand.");
+        say(said.join(" "));
       };
       reader.readAsText(file);
     });
@@ -210,7 +245,12 @@
       lastSeen = kept;
       if (kept) {
         var read = readAnswers(payload, kept);
-        if (read.answers) { answers = read.answers; learner = read.learner; say("Resumed your answers kept in this browser."); }
+        if (read.answers) {
+          answers = read.answers;
+          learner = read.learner;
+          name.value = learner || "";
+          say("Resumed your answers kept in this browser.");
+        }
       }
     } catch (e) {
       say("Your browser is not keeping your answers here (private browsing, or its storage is full). " +
@@ -223,7 +263,9 @@
     });
 
     var app = h(doc, "div", { "class": "medialit-lateral-app" }, [
-      h(doc, "p", {}, [h(doc, "strong", { text: payload.title })]), progress, list,
+      h(doc, "p", {}, [h(doc, "strong", { text: payload.title })]),
+      h(doc, "p", { "class": "medialit-lateral-name" }, [h(doc, "label", { "for": name.id, text: "Your name or code (optional)" }), name]),
+      progress, list,
       h(doc, "div", { "class": "medialit-lateral-files" }, [download, h(doc, "label", { "for": upload.id, text: "Restore from file" }), upload]),
       status
     ]);
