@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from medialit import load_case
+from medialit.case.model import Case
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,6 +27,8 @@ SHOWN = re.compile(
 )
 LATERAL = "```{medialit-lateral}"
 START = re.compile(r'start\(\\?"([a-z_]+)\\?"')
+#: A further case, opened by its folder name: ``load_case("other-side")``.
+FURTHER_CASE = re.compile(r'load_case\(\\?"([a-z-]+)\\?"\)')
 
 
 def reading_order() -> list[str]:
@@ -48,7 +51,7 @@ def shown_in(document: str) -> set[str]:
 
 
 def exercise_of(document: str) -> tuple[str, str] | None:
-    """``(case, exercise)`` that a notebook starts, if it is an exercise notebook."""
+    """``(case, exercise)`` an exercise notebook starts; the case is ``main`` or a further case's folder."""
     path = ROOT / f"{document}.ipynb"
     if not path.exists():
         return None
@@ -57,7 +60,8 @@ def exercise_of(document: str) -> tuple[str, str] | None:
     found = START.search(code)
     if not found:
         return None
-    return ("other-side" if "case=other_side" in code else "main"), found.group(1)
+    further = FURTHER_CASE.search(code)
+    return (further.group(1) if further else "main"), found.group(1)
 
 
 def exercises_in_order() -> list[tuple[str, str, str, set[str]]]:
@@ -74,7 +78,43 @@ def exercises_in_order() -> list[tuple[str, str, str, set[str]]]:
 
 def test_every_exercise_notebook_is_found() -> None:
     found = {exercise for _, _, exercise, _ in exercises_in_order()}
-    assert {"attribution", "hedging", "selective_citation", "framing", "capstone", "other_side"} <= found
+    assert {
+        "attribution",
+        "hedging",
+        "selective_citation",
+        "framing",
+        "capstone",
+        "other_side",
+        "pretest",
+        "posttest",
+    } <= found
+    assert ("notebooks/00b_pretest", "transfer", "pretest") in {
+        started[:3] for started in exercises_in_order()
+    }
+
+
+def context_ids(case: Case, exercise: str) -> set[str]:
+    """The passages an exercise shows: its own and, for context, the one before and after each."""
+    order = list(case.passages.index)
+    shown: set[str] = set()
+    for pid in case.exercise(exercise).passage_ids:
+        at = order.index(pid)
+        shown |= set(order[max(at - 1, 0) : at + 2])
+    return shown
+
+
+def test_the_pretest_never_shows_a_post_test_passage_even_as_context() -> None:
+    case = load_case("transfer")
+    shown = context_ids(case, "pretest") & set(case.exercise("posttest").passage_ids)
+    assert not shown, f"the pretest shows the post-test's {sorted(shown)} beside its own passages"
+
+
+def test_the_context_rule_sees_a_neighbour() -> None:
+    case = load_case("transfer")
+    first = case.exercise("pretest").passage_ids[0]
+    order = list(case.passages.index)
+    neighbours = set(order[max(order.index(first) - 1, 0) : order.index(first) + 2]) - {first}
+    assert neighbours and neighbours <= context_ids(case, "pretest")
 
 
 @pytest.mark.parametrize(
