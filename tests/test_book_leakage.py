@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from medialit import load_case
+from medialit.case.model import Case
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +51,7 @@ def shown_in(document: str) -> set[str]:
 
 
 def exercise_of(document: str) -> tuple[str, str] | None:
-    """``(case, exercise)`` that a notebook starts, if it is an exercise notebook."""
+    """``(case, exercise)`` an exercise notebook starts; the case is ``main`` or a further case's folder."""
     path = ROOT / f"{document}.ipynb"
     if not path.exists():
         return None
@@ -85,8 +86,37 @@ def test_every_exercise_notebook_is_found() -> None:
         "capstone",
         "other_side",
         "official",
+        "pretest",
+        "posttest",
     }
     assert expected <= found
+    assert ("notebooks/00b_pretest", "transfer", "pretest") in {
+        started[:3] for started in exercises_in_order()
+    }
+
+
+def context_ids(case: Case, exercise: str) -> set[str]:
+    """The passages an exercise shows: its own and, for context, the one before and after each."""
+    order = list(case.passages.index)
+    shown: set[str] = set()
+    for pid in case.exercise(exercise).passage_ids:
+        at = order.index(pid)
+        shown |= set(order[max(at - 1, 0) : at + 2])
+    return shown
+
+
+def test_the_pretest_never_shows_a_post_test_passage_even_as_context() -> None:
+    case = load_case("transfer")
+    shown = context_ids(case, "pretest") & set(case.exercise("posttest").passage_ids)
+    assert not shown, f"the pretest shows the post-test's {sorted(shown)} beside its own passages"
+
+
+def test_the_context_rule_sees_a_neighbour() -> None:
+    case = load_case("transfer")
+    first = case.exercise("pretest").passage_ids[0]
+    order = list(case.passages.index)
+    neighbours = set(order[max(order.index(first) - 1, 0) : order.index(first) + 2]) - {first}
+    assert neighbours and neighbours <= context_ids(case, "pretest")
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ import yaml
 from medialit import load_case
 from medialit.authoring.colab import FIRST_LINE
 from medialit.case.loading import case_folders
+from medialit.scoring.calibration import CONFIDENCE_LABELS, CONFIDENCE_LEVELS
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.book
@@ -49,7 +50,15 @@ def test_the_colab_setup_cell_is_not_on_any_page(built_book: Path) -> None:
 
 
 def test_each_exercise_has_its_launch_links_beside_it(built_book: Path) -> None:
-    for name in ("01_attribution", "02_hedging", "05_capstone", "06_other_side", "07_official_statements"):
+    for name in (
+        "00b_pretest",
+        "01_attribution",
+        "02_hedging",
+        "05_capstone",
+        "05c_posttest",
+        "06_other_side",
+        "07_official_statements",
+    ):
         page = text_of(built_book / "notebooks" / f"{name}.html")
         after = page[page.index('class="medialit-inpage"') :]
         box = after[: after.index("</div>", after.index("medialit-inpage-launch"))]
@@ -110,8 +119,10 @@ def test_the_book_renders_the_time_estimates_and_states_none_of_its_own(built_bo
     for name in (
         "case",
         "primer",
+        "pretest",
         "01_attribution",
         "05_capstone",
+        "posttest",
         "06_other_side",
         "official_statements",
         "07_official_statements",
@@ -120,7 +131,7 @@ def test_the_book_renders_the_time_estimates_and_states_none_of_its_own(built_bo
     assert times()["primer"] in text_of(built_book / "book" / "primer.html")
     # Every estimate on a page comes from the configuration: no other "NN–NN min" is written.
     stated = re.compile(r"\d+–\d+ min")
-    for page in ("intro", "instructors", "primer"):
+    for page in ("intro", "instructors", "primer", "pretest", "posttest"):
         source = (ROOT / "book" / f"{page}.md").read_text(encoding="utf-8")
         assert not stated.findall(source), page
 
@@ -252,9 +263,68 @@ def test_the_primer_shows_its_map_and_timeline_with_alt_text_and_its_tables(buil
 
 
 def test_the_primer_comes_right_after_the_case_page() -> None:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [chapter["file"] for part in toc["parts"] for chapter in part["chapters"]]
+    files = toc_order()
     assert files.index("book/primer") == files.index("book/case") + 1
     assert files.index("book/primer") < files.index("notebooks/00_start_here")
     for page in ("case", "intro"):
         assert "{doc}`primer`" in (ROOT / "book" / f"{page}.md").read_text(encoding="utf-8"), page
+
+
+def toc_order() -> list[str]:
+    """The chapters' files in the order ``_toc.yml`` lists them."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [chapter["file"] for part in toc["parts"] for chapter in part["chapters"]]
+
+
+def test_the_pretest_comes_before_the_first_skill_and_the_post_test_after_the_capstone() -> None:
+    files = toc_order()
+    at = files.index
+    assert at("book/pretest") == at("notebooks/00_start_here") + 1
+    assert at("notebooks/00b_pretest") == at("book/pretest") + 1
+    assert at("book/attribution") == at("notebooks/00b_pretest") + 1
+    assert at("book/posttest") == at("notebooks/05_capstone") + 1
+    assert at("notebooks/05c_posttest") == at("book/posttest") + 1
+
+
+INPAGE = re.compile(r"```\{medialit-inpage\} (\S+)\n:case: (\S+)\n```")
+TESTS = {"pretest": "00b_pretest", "posttest": "05c_posttest"}
+
+
+@pytest.mark.parametrize(("exercise", "notebook"), TESTS.items())
+def test_each_test_page_embeds_its_own_form_and_links_its_notebook(exercise: str, notebook: str) -> None:
+    source = (ROOT / "book" / f"{exercise}.md").read_text(encoding="utf-8")
+    assert INPAGE.findall(source) == [(exercise, "transfer")]
+    assert f"```{{medialit-exercise}} {notebook}\n```" in source
+    assert load_case("transfer").exercise(exercise).asks_confidence
+    code = "".join(
+        "".join(cell["source"])
+        for cell in json.loads((ROOT / "notebooks" / f"{notebook}.ipynb").read_text(encoding="utf-8"))[
+            "cells"
+        ]
+        if cell["cell_type"] == "code"
+    )
+    assert 'load_case("transfer")' in code and f'start("{exercise}", case=transfer' in code
+
+
+@pytest.mark.parametrize(("exercise", "notebook"), TESTS.items())
+def test_the_built_test_pages_hold_their_form_and_no_other(
+    built_book: Path, exercise: str, notebook: str
+) -> None:
+    case_id = load_case("transfer").case_id
+    for page in (built_book / "book" / f"{exercise}.html", built_book / "notebooks" / f"{notebook}.html"):
+        forms = re.findall(
+            r'<section class="medialit-inpage"[^>]*data-exercise="([^"]+)"', page.read_text("utf-8")
+        )
+        assert forms == [exercise], page.name
+        assert f'data-case="{case_id}" data-exercise="{exercise}"' in page.read_text("utf-8")
+
+
+def test_the_pages_state_the_confidence_levels_the_package_uses() -> None:
+    # The levels are stated once, in medialit.scoring.calibration; the pages that explain them in
+    # words must say the same numbers.
+    posttest = (ROOT / "book" / "posttest.md").read_text(encoding="utf-8")
+    instructors = (ROOT / "book" / "instructors.md").read_text(encoding="utf-8")
+    for level, stated in CONFIDENCE_LEVELS.items():
+        label = CONFIDENCE_LABELS[level]
+        assert f"**{label}** stands for {round(stated * 100)}%" in posttest, label
+        assert f'"{label}" {stated}' in instructors, label
