@@ -20,12 +20,13 @@ from medialit.scoring.annotation import (
 )
 
 CASE = load_case()
-CASES = {"main": CASE, "other-side": load_case("other-side")}
+CASES = {"main": CASE, "other-side": load_case("other-side"), "transfer": load_case("transfer")}
 # Which adjudication log settles each round of passes.
 LOGS = {
     ("pass_a", "pass_b"): "adjudication",
     ("pass_c", "pass_d"): "adjudication_2",
     ("pass_e", "pass_f"): "adjudication",
+    ("pass_t1", "pass_t2"): "adjudication",
 }
 
 
@@ -79,9 +80,31 @@ def test_data_readme_reports_the_computed_agreement() -> None:
     )
     annotation = (CASE.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
     assert agreement_markdown(CASE) in annotation, "data/annotation/agreement.md is out of date"
-    other = CASES["other-side"]
-    report = (other.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
-    assert agreement_markdown(other) in report, "the other side's agreement.md is out of date"
+    for name in ("other-side", "transfer"):
+        other = CASES[name]
+        report = (other.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
+        assert agreement_markdown(other) in report, f"the {name} case's agreement.md is out of date"
+
+
+@pytest.mark.parametrize("name", ["transfer"])
+def test_a_single_round_adjudication_log_is_what_the_key_says(name: str) -> None:
+    """Every clear or arguable decision is a key row of that strength; every not_this one has a reason."""
+    case = CASES[name]
+    entries = log(case, "adjudication")
+    first, second = pass_pairs(case)[0]
+    key = {(row.passage_id, row.category): row.strength for row in case.key.itertuples()}
+    decided = {(row.passage_id, row.category): row.decision for row in entries.itertuples()}
+    assert set(decided.values()) <= {"clear", "arguable", "not_this"}
+    assert {pair for pair, decision in decided.items() if decision != "not_this"} == set(key)
+    assert all(key[pair] == decision for pair, decision in decided.items() if decision != "not_this")
+    assert {pair for pair, decision in decided.items() if decision == "not_this"} == set(case.not_this.index)
+    logged: set[tuple[str, str]] = set()
+    for role in (first, second):
+        frame = case.annotation_pass(role)
+        logged |= set(zip(frame["passage_id"], frame["category"], strict=True))
+    assert set(decided) == logged, "a pair a pass tagged or rejected has no adjudication row"
+    agreed = entries[first] == entries[second]
+    assert (entries.loc[~agreed, "reason"].str.len() >= 20).all(), "a disagreement has no reason"
 
 
 @pytest.mark.parametrize("name", CASES)
