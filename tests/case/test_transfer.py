@@ -98,3 +98,94 @@ def test_a_form_asks_for_confidence_on_twelve_to_sixteen_sentences(exercise: str
 def test_the_two_forms_share_no_passage() -> None:
     exercises = manifest()["exercises"]
     assert not set(exercises["pretest"]["passages"]) & set(exercises["posttest"]["passages"])
+
+
+# The balance of the two forms (data/transfer/annotation/forms.md) --------------------------
+
+FORMS = ("pretest", "posttest")
+#: A passage that only makes sense after the sentence before it, and that sentence.
+LEADS = {
+    "t008": "t007",
+    "t017": "t016",
+    "t021": "t020",
+    "t024": "t023",
+    "t029": "t028",
+    "t030": "t029",
+    "t056": "t055",
+    "t069": "t068",
+    "t078": "t077",
+    "t084": "t083",
+}
+
+
+def form_table() -> dict[str, dict[str, str]]:
+    """The balance table of ``forms.md``, recomputed from the key, the passes and the difficulty ratings.
+
+    Per form: clear passages per skill, "no technique" passages (no clear row in any category),
+    mean annotator difficulty, share of the form's key rows that are arguable, mean per-item
+    agreement (the share of the four categories on which the two passes both tag or both leave
+    the passage) and the number of outlets.
+    """
+    from statistics import mean
+
+    from medialit.case.loading import load_case
+    from medialit.scoring.annotation import tagged_pairs
+
+    case = load_case("transfer")
+    key = case.key
+    frames = [tagged_pairs(case.annotation_pass(role)) for role in ("pass_t1", "pass_t2")]
+    tagged = [set(zip(frame["passage_id"], frame["category"], strict=True)) for frame in frames]
+    ratings: dict[str, list[int]] = {}
+    for name in ("difficulty_t1", "difficulty_t2"):
+        with (FOLDER / "annotation" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                ratings.setdefault(row["passage_id"], []).append(int(row["difficulty"]))
+    table: dict[str, dict[str, str]] = {}
+    for form in FORMS:
+        ids = manifest()["exercises"][form]["passages"]
+        rows = key[key["passage_id"].isin(ids)]
+        clear = rows[rows["strength"] == "clear"]
+        column = {
+            f"clear {c}": str(clear["passage_id"][clear["category"] == c].nunique()) for c in case.categories
+        }
+        column["no technique"] = str(len(set(ids) - set(clear["passage_id"])))
+        column["mean difficulty"] = f"{mean(mean(ratings[p]) for p in ids):.2f}"
+        column["arguable share"] = f"{(rows['strength'] == 'arguable').mean():.2f}"
+        agreement = [
+            mean(((p, c) in tagged[0]) == ((p, c) in tagged[1]) for c in case.categories) for p in ids
+        ]
+        column["mean per-item agreement"] = f"{mean(agreement):.2f}"
+        column["outlets"] = str(case.passages.loc[ids, "section"].nunique())
+        column["passages"] = str(len(ids))
+        table[form] = column
+    return table
+
+
+def test_forms_md_reports_the_recomputed_balance_table() -> None:
+    text = (FOLDER / "annotation" / "forms.md").read_text(encoding="utf-8")
+    for measure in form_table()["pretest"]:
+        pre, post = (form_table()[form][measure] for form in FORMS)
+        assert f"| {measure} | {pre} | {post} |" in text, f"forms.md's row {measure!r} is out of date"
+
+
+def test_the_two_forms_are_balanced() -> None:
+    table = {form: {k: float(v) for k, v in column.items()} for form, column in form_table().items()}
+    pre, post = table["pretest"], table["posttest"]
+    for measure in pre:
+        if measure.startswith("clear "):
+            assert abs(pre[measure] - post[measure]) <= 1, measure
+            assert min(pre[measure], post[measure]) >= 2, f"{measure}: a form has under two clear passages"
+    assert pre["no technique"] == post["no technique"] and 2 <= pre["no technique"] <= 4
+    assert abs(pre["mean difficulty"] - post["mean difficulty"]) <= 0.15
+    assert abs(pre["arguable share"] - post["arguable share"]) <= 0.05
+    assert abs(pre["mean per-item agreement"] - post["mean per-item agreement"]) <= 0.05
+    assert min(pre["outlets"], post["outlets"]) >= 8
+
+
+@pytest.mark.parametrize("exercise", FORMS)
+def test_a_form_brings_the_lead_sentence_of_every_passage_that_needs_it(exercise: str) -> None:
+    passages_of_form = set(manifest()["exercises"][exercise]["passages"])
+    missing = {p: LEADS[p] for p in passages_of_form & set(LEADS) if LEADS[p] not in passages_of_form}
+    assert not missing
+    sections = Counter(row["section"] for row in passages() if row["passage_id"] in passages_of_form)
+    assert max(sections.values()) <= 3, "one outlet fills too much of a form"

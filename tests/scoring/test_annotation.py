@@ -20,13 +20,19 @@ from medialit.scoring.annotation import (
 )
 
 CASE = load_case()
-CASES = {"main": CASE, "other-side": load_case("other-side"), "official": load_case("official")}
+CASES = {
+    "main": CASE,
+    "other-side": load_case("other-side"),
+    "official": load_case("official"),
+    "transfer": load_case("transfer"),
+}
 # Which adjudication log settles each round of passes.
 LOGS = {
     ("pass_a", "pass_b"): "adjudication",
     ("pass_c", "pass_d"): "adjudication_2",
     ("pass_e", "pass_f"): "adjudication",
     ("pass_o1", "pass_o2"): "adjudication",
+    ("pass_t1", "pass_t2"): "adjudication",
 }
 
 
@@ -80,16 +86,18 @@ def test_data_readme_reports_the_computed_agreement() -> None:
     )
     annotation = (CASE.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
     assert agreement_markdown(CASE) in annotation, "data/annotation/agreement.md is out of date"
-    for name in ("other-side", "official"):
+    for name in ("other-side", "official", "transfer"):
         other = CASES[name]
         report = (other.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
         assert agreement_markdown(other) in report, f"the {name} case's agreement.md is out of date"
 
 
-def test_the_official_adjudication_log_is_what_the_key_says() -> None:
+@pytest.mark.parametrize("name", ["official", "transfer"])
+def test_a_single_round_adjudication_log_is_what_the_key_says(name: str) -> None:
     """Every clear or arguable decision is a key row of that strength; every not_this one has a reason."""
-    case = CASES["official"]
+    case = CASES[name]
     entries = log(case, "adjudication")
+    first, second = pass_pairs(case)[0]
     key = {(row.passage_id, row.category): row.strength for row in case.key.itertuples()}
     decided = {(row.passage_id, row.category): row.decision for row in entries.itertuples()}
     assert set(decided.values()) <= {"clear", "arguable", "not_this"}
@@ -97,11 +105,11 @@ def test_the_official_adjudication_log_is_what_the_key_says() -> None:
     assert all(key[pair] == decision for pair, decision in decided.items() if decision != "not_this")
     assert {pair for pair, decision in decided.items() if decision == "not_this"} == set(case.not_this.index)
     logged: set[tuple[str, str]] = set()
-    for role in ("pass_o1", "pass_o2"):
+    for role in (first, second):
         frame = case.annotation_pass(role)
         logged |= set(zip(frame["passage_id"], frame["category"], strict=True))
     assert set(decided) == logged, "a pair a pass tagged or rejected has no adjudication row"
-    agreed = entries["pass_o1"] == entries["pass_o2"]
+    agreed = entries[first] == entries[second]
     assert (entries.loc[~agreed, "reason"].str.len() >= 20).all(), "a disagreement has no reason"
 
 
