@@ -72,7 +72,7 @@ def test_the_chapter_names_every_republication_it_copies_from() -> None:
 
 
 def test_the_chapter_says_who_the_coalition_voices_are() -> None:
-    """Gedney is a British officer, and the Raqqa release is the coalition's, not the US government's alone."""
+    """Gedney is a British officer, and the Raqqa release is the coalition's, not the US government's."""
     text = chapter_text()
     assert "Felix Gedney, a British Army officer" in text
     assert "the US government itself" not in text
