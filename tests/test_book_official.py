@@ -80,7 +80,7 @@ def test_the_chapter_says_who_the_coalition_voices_are() -> None:
 
 
 def test_the_spoken_estimate_is_not_called_a_written_finding() -> None:
-    """'More likely than not' is the general's spoken wording as reported; the written summary was not seen."""
+    """'More likely than not' is the general's spoken wording as reported; the summary was not seen."""
     text = chapter_text()
     assert "A single adverb is enough to turn an estimate into a fact" not in text
     assert "the course could not check" in text
