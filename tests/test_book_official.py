@@ -37,19 +37,51 @@ def test_the_key_figures_are_the_datas() -> None:
     key = CASE.key
     clear = int((key["strength"] == "clear").sum())
     expected = (
-        f"The key has {len(key)} rows on {key['passage_id'].nunique()} passages, {clear} of them clear "
-        f'and {len(key) - clear} arguable, and {len(CASE.not_this)} "not this" judgements'
+        f"The key has {len(key)} rows ({clear} clear, {len(key) - clear} arguable) on "
+        f'{key["passage_id"].nunique()} passages, and {len(CASE.not_this)} "not this" judgements'
     )
     assert expected in chapter_text()
 
 
 def test_the_agreement_figures_are_the_datas() -> None:
     ((first, second),) = pass_pairs(CASE)
+    kinds = CASE.passages["kind"]
+    sentences = CASE.passages.index[kinds != "heading"]
     table = pass_agreement(
-        CASE.annotation_pass(first), CASE.annotation_pass(second), CASE.passages.index, CASE.categories
+        CASE.annotation_pass(first), CASE.annotation_pass(second), sentences, CASE.categories
     )
     kappas = [f"{table.loc[category, 'kappa']:.2f}" for category in CASE.categories]
     labels = [str(category["label"]).lower() for category in CASE.categories.values()]
     parts = [f"{kappa} for {label}" for kappa, label in zip(kappas, labels, strict=True)]
-    expected = f"over all {len(CASE.passages)} passages, was {', '.join(parts[:-1])} and {parts[-1]}."
+    expected = (
+        f"over the {len(sentences)} sentences (the {int((kinds == 'heading').sum())} headings, which nobody "
+        f"tags, left out), was {', '.join(parts[:-1])} and {parts[-1]}."
+    )
     assert expected in chapter_text()
+
+
+def test_the_chapter_names_every_republication_it_copies_from() -> None:
+    """A text copied from a repost, not from its issuer, is named as such (outlet "X, as ... by Y")."""
+    text = chapter_text()
+    assert "a stored copy of the original" not in text
+    reposts = [entry["outlet"] for entry in CASE.manifest["published"] if ", as " in entry["outlet"]]
+    assert len(reposts) == 5
+    for outlet in reposts:
+        republisher = outlet.split(" by ", 1)[1]
+        assert republisher in text, f"the chapter does not say {outlet!r} is a republication"
+
+
+def test_the_chapter_says_who_the_coalition_voices_are() -> None:
+    """Gedney is a British officer, and the Raqqa release is the coalition's, not the US government's."""
+    text = chapter_text()
+    assert "Felix Gedney, a British Army officer" in text
+    assert "the US government itself" not in text
+    assert "in the US government's register" not in text
+
+
+def test_the_spoken_estimate_is_not_called_a_written_finding() -> None:
+    """'More likely than not' is the general's spoken wording as reported; the summary was not seen."""
+    text = chapter_text()
+    assert "A single adverb is enough to turn an estimate into a fact" not in text
+    assert "the course could not check" in text
+    assert "as one report quotes him" in text

@@ -123,3 +123,36 @@ def test_the_command_line_names_the_file_and_exits_non_zero(case_copy: Path) -> 
     )
     assert result.returncode != 0
     assert "actors.csv" in result.stdout + result.stderr and "Traceback" not in result.stderr
+
+
+PRIMER_PAGE = ROOT / "book" / "primer.md"
+PASSAGE_ID = re.compile(r"\bp\d{3}\b")
+
+
+def test_the_primer_judges_no_passage_in_its_prose_or_its_actors(primer) -> None:
+    """The primer describes; a passage id in its prose or an actor's description would judge the article."""
+    page = PRIMER_PAGE.read_text(encoding="utf-8")
+    assert not PASSAGE_ID.findall(page)
+    for actor in primer.actors:
+        assert not PASSAGE_ID.findall(actor.who), actor.short_name
+
+
+def test_the_primer_says_half_the_events_fall_in_the_last_six_months(primer) -> None:
+    """The page's share of recent events is the data's: half of them in the six months before publication."""
+    article = load_case()
+    dates = [entry["date"] for entry in article.manifest["published"] if entry["role"] == "original"]
+    year, month, day = map(int, dates[0].split("-"))
+    six_months_before = f"{year - (month <= 6):04d}-{(month - 7) % 12 + 1:02d}-{day:02d}"
+    recent = [event for event in primer.events if event.date >= six_months_before]
+    assert 2 * len(recent) == len(primer.events)
+    assert "Half of the events below fall in the six months before the article appeared" in " ".join(
+        PRIMER_PAGE.read_text(encoding="utf-8").split()
+    )
+
+
+def test_the_inquiry_generals_words_are_attributed_as_the_official_ledger_has_them(primer) -> None:
+    """'More likely than not' is Coe's spoken wording as one report quotes it, on both pages (e08)."""
+    official = load_case("official").sources.loc["centcom_investigation_2016", "original_says"]
+    assert "his spoken words as one report quotes them" in official
+    (e08,) = [event for event in primer.events if event.event_id == "e08"]
+    assert "told reporters" in e08.event and "(as one report quotes him)" in e08.event
