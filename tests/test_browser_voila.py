@@ -2,7 +2,9 @@
 
 One Voila server serves ``notebooks/`` for the whole module (``tests/voila_server.py``); every
 page load executes its notebook on a new kernel, which autosaves into the server's temporary
-``MEDIALIT_WORK_DIR``, so the tests can read the tag file a learner's ticks produce.
+``MEDIALIT_WORK_DIR``, so the tests can read the tag file a learner's ticks produce. The test forms'
+notebooks are driven too: how sure the learner is, chosen by keyboard and saved; the Brier score; and the
+post-test's change per skill against the same learner's pretest in that folder.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ import pytest
 
 from medialit import load_case
 from medialit.authoring.sample import sample_class
+from medialit.common.numbers import number_text
+from medialit.rendering.form_check import form_check
+from medialit.tagfile.earlier import earlier_work
+from medialit.tagfile.reading import parse_tags
 from medialit.tagfile.workspace import tag_file_name
+from medialit.widgets.exercise import start
 from tests.accessibility import blocking_violations
 from tests.conftest import ROOT
 from tests.voila_server import VoilaServer, voila_server
@@ -399,3 +406,101 @@ def test_the_class_notebook_adds_class_files_with_one_labelled_control(page: Any
     report = page.locator(".widget-html:has(.hardest)")  # the report, in the class box's output
     expect(report).to_have_count(1, timeout=CHECK_TIMEOUT_MS)
     assert "3 learner(s) scored on hedging" in report.inner_text()  # read once, not waited on
+
+
+# The test forms' notebooks (the transfer case's pretest and post-test, which ask how sure the learner is;
+# tests/test_book_pages.py checks that they start those forms).
+PRETEST_NOTEBOOK, POSTTEST_NOTEBOOK = "00b_pretest.ipynb", "05c_posttest.ipynb"
+FORMS_CASE = "transfer"
+FORM_LEARNER = "Form Tester"
+
+
+def form_check_of(page: Any) -> Any:
+    """The test form's part of the check (``data-brier``: the Brier score as the package writes it)."""
+    return page.locator('.medialit-check[data-reviewed="1"] .medialit-form-check[data-brier]')
+
+
+def test_pretest_confidence_by_keyboard_is_saved_and_the_check_shows_the_brier_score(
+    page: Any, voila: VoilaServer
+) -> None:
+    from playwright.sync_api import expect
+
+    forms = case_of(FORMS_CASE)
+    spec = forms.exercise("pretest")
+    ids = spec.passage_ids
+    path = fresh_tag_file(voila, "pretest")
+    box = open_notebook(page, voila, PRETEST_NOTEBOOK, "Attribution")
+    expect(position(page, 1)).to_have_attribute("data-passage-id", ids[0])
+    expect(progress(page)).to_have_attribute("data-total", str(len(ids)))
+
+    box.focus()
+    page.keyboard.press("Space")
+    expect(progress(page)).to_have_attribute("data-reviewed", "1", timeout=ACTION_TIMEOUT_MS)
+    fairly_sure = page.get_by_role("radio", name="Fairly sure", exact=True)
+    expect(fairly_sure).not_to_be_checked()
+    fairly_sure.focus()
+    page.keyboard.press("Space")  # chosen from the keyboard
+    expect(fairly_sure).to_be_checked(timeout=ACTION_TIMEOUT_MS)
+    saved = wait_for_saved(
+        path, lambda data: data.get("confidence", {}).get(ids[0]) == "fairly_sure", ACTION_TIMEOUT_MS / 1000
+    )
+    assert saved["confidence"] == {ids[0]: "fairly_sure"} and saved["tags"] == {ids[0]: ["attribution"]}
+
+    page.get_by_role("button", name="Check my answers", exact=True).click()
+    form = form_check_of(page)
+    expect(form).to_have_count(1, timeout=CHECK_TIMEOUT_MS)
+    expect(form.locator(".medialit-brier")).to_be_visible()
+    want = form_check(parse_tags(saved, forms, path.name), forms, spec).brier
+    assert form.get_attribute("data-brier") == number_text(want)  # the package's score for the saved work
+    assert page.locator(".medialit-change").count() == 0  # the pretest is not compared with anything
+    violations = blocking_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+def test_posttest_check_shows_the_change_per_skill_since_the_same_learners_pretest(
+    page: Any, voila: VoilaServer
+) -> None:
+    """A pretest saved under the learner's name in the work folder; the post-test, under the same name."""
+    from playwright.sync_api import expect
+
+    forms = case_of(FORMS_CASE)
+    pre_spec, post_spec = forms.exercise("pretest"), forms.exercise("posttest")
+    fresh_tag_file(voila, "posttest")
+    for exercise_id in ("pretest", "posttest"):
+        for old in voila.work_dir.glob(f"{tag_file_name(exercise_id, FORM_LEARNER)}*"):
+            old.unlink()
+    pretest = start("pretest", learner=FORM_LEARNER, case=forms, folder=voila.work_dir, quiet=True)
+    for pid in pre_spec.passage_ids[:4]:
+        pretest.tag(pid, pre_spec.categories[0])
+        pretest.set_confidence(pid, "sure")
+    assert pretest.path.is_file()
+
+    ids = post_spec.passage_ids
+    box = open_notebook(page, voila, POSTTEST_NOTEBOOK, "Attribution")
+    page.get_by_label("Your name or code (optional)", exact=True).fill(FORM_LEARNER)
+    page.keyboard.press("Enter")
+    path = voila.work_dir / tag_file_name("posttest", FORM_LEARNER)  # the name moved the work there
+    box.focus()
+    page.keyboard.press("Space")
+    saved = wait_for_saved(
+        path, lambda data: data["tags"].get(ids[0]) == ["attribution"], ACTION_TIMEOUT_MS / 1000
+    )
+    assert saved["learner"] == FORM_LEARNER
+
+    page.get_by_role("button", name="Check my answers", exact=True).click()
+    form = form_check_of(page)
+    expect(form).to_have_count(1, timeout=CHECK_TIMEOUT_MS)
+    change = form.get_by_role("table", name="Your change per skill")
+    expect(change).to_be_visible()
+    earlier = earlier_work(voila.work_dir, "pretest", FORM_LEARNER, forms)
+    want = form_check(parse_tags(saved, forms, path.name), forms, post_spec, (pre_spec, earlier)).change()
+    assert want is not None
+    rows = change.locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.children, cell => cell.textContent.trim()))"
+    )
+    assert rows == [
+        [row.label, *(number_text(value) for value in (row.pretest, row.posttest, row.change))]
+        for row in want.itertuples()
+    ]
+    violations = blocking_violations(page)
+    assert not violations, "\n".join(violations)

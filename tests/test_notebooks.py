@@ -70,3 +70,21 @@ def test_the_wording_fits_every_front_end_and_the_start_message_shows_once(path:
     # start() prints where the work is saved unless quiet; the widget's status line says it too
     # (and replaces it after a restore), so printing it as well would say it twice.
     assert "quiet=True" in cell.source
+
+
+#: The notebooks issue 13 added: the two test forms, lateral reading and the official statements.
+ADDED_FOR_THE_FURTHER_CASES = {
+    "00b_pretest.ipynb",
+    "05b_lateral_reading.ipynb",
+    "05c_posttest.ipynb",
+    "07_official_statements.ipynb",
+}
+
+
+def test_every_notebook_in_the_folder_is_run_top_to_bottom() -> None:
+    """The notebooks run above are every ``.ipynb`` in ``notebooks/``, the newest cases' included."""
+    (mark,) = [mark for mark in test_runs_top_to_bottom.pytestmark if mark.name == "parametrize"]
+    run = sorted(path.name for path in mark.args[1])
+    in_folder = sorted(path.name for path in (ROOT / "notebooks").iterdir() if path.suffix == ".ipynb")
+    assert run == in_folder
+    assert set(run) >= ADDED_FOR_THE_FURTHER_CASES

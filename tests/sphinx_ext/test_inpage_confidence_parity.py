@@ -1,6 +1,8 @@
 """One truth for test forms: the page's script, under Node, judges answers, Brier scores, calibration and
 skill scores as :mod:`medialit.scoring.calibration` and :mod:`medialit.scoring.skills` do, on seeded
-random tag sets with confidence; says the same sentences; and keeps, restores and merges confidence alike.
+random tag sets with confidence, for every exercise that asks for confidence in every case the course lists
+(and in the tests' own copy of the other-side case with two forms); says the same sentences; and keeps,
+restores and merges confidence alike.
 """
 
 from __future__ import annotations
@@ -26,9 +28,19 @@ from medialit.scoring.skills import skill_scores
 from medialit.tagfile.merge import merge_tagsets
 from medialit.tagfile.reading import parse_tags
 from tests.forms import forms_case
-from tests.sphinx_ext.test_inpage_parity import _run_node, random_data
+from tests.sphinx_ext.test_inpage_parity import _cases, _run_node, random_data
 
-SETS = 200
+SETS = 200  # for each form of the tests' own case
+SETS_PER_COURSE_FORM = 100  # for each form of the course's cases
+FORMS = "forms"  # the tests' own case, in the parameters below
+
+#: (case id or FORMS, exercise) for every form: the tests' own two and each one of the course's cases.
+FORM_EXERCISES = [(FORMS, "pretest"), (FORMS, "posttest")] + [
+    (case.case_id, exercise)
+    for case in _cases()
+    for exercise in case.exercise_ids
+    if case.exercise(exercise).asks_confidence
+]
 
 
 @pytest.fixture(scope="module")
@@ -51,24 +63,32 @@ def _nan_to_none(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
-@pytest.mark.parametrize("exercise", ["pretest", "posttest"])
+def test_the_course_has_forms_to_compare() -> None:
+    assert [(c, e) for c, e in FORM_EXERCISES if c != FORMS] == [
+        ("transfer-tests", "pretest"),
+        ("transfer-tests", "posttest"),
+    ]
+
+
+@pytest.mark.parametrize(("case_id", "exercise"), FORM_EXERCISES)
 def test_page_judges_answers_and_scores_confidence_and_skills_as_the_package(
-    node_path: str, forms: Case, exercise: str
+    node_path: str, forms: Case, case_id: str, exercise: str
 ) -> None:
-    spec = forms.exercise(exercise)
-    payload = inpage_payload(forms, spec)
+    case = forms if case_id == FORMS else next(c for c in _cases() if c.case_id == case_id)
+    spec = case.exercise(exercise)
+    payload = inpage_payload(case, spec)
     levels = payload["confidence"]["levels"]
-    rng = random.Random(f"confidence/{exercise}")
+    rng = random.Random(f"confidence/{exercise}" if case_id == FORMS else f"confidence/{case_id}/{exercise}")
     calls: list[dict[str, Any]] = []
     expected: list[dict[str, Any]] = []
-    for number in range(SETS):
-        tagset = parse_tags(_with_confidence(forms, exercise, rng), forms, f"random-{number}.json")
+    for number in range(SETS if case_id == FORMS else SETS_PER_COURSE_FORM):
+        tagset = parse_tags(_with_confidence(case, exercise, rng), case, f"random-{number}.json")
         data = tagset.to_json()
-        answers = confidence_answers(tagset, forms, spec)
+        answers = confidence_answers(tagset, case, spec)
         table = calibration_table(answers)
         expected.append(
             {
-                "right": {pid: bool(v) for pid, v in answer_is_right(tagset, forms, spec).items()},
+                "right": {pid: bool(v) for pid, v in answer_is_right(tagset, case, spec).items()},
                 "answers": answers.to_dict("records"),
                 "brier": _nan_to_none(brier_score(answers)),
                 "table": [
@@ -81,7 +101,7 @@ def test_page_judges_answers_and_scores_confidence_and_skills_as_the_package(
                     }
                     for level, row in table.iterrows()
                 ],
-                "skills": {c: _nan_to_none(v) for c, v in skill_scores(tagset, forms, spec).items()},
+                "skills": {c: _nan_to_none(v) for c, v in skill_scores(tagset, case, spec).items()},
             }
         )
         records = answers.to_dict("records")
@@ -93,7 +113,7 @@ def test_page_judges_answers_and_scores_confidence_and_skills_as_the_package(
             {"fn": "skillScores", "args": [payload, data]},
         ]
     got = _run_node(node_path, payload, [], [], calls=calls)["calls"]
-    assert len(got) == 5 * SETS
+    assert len(got) == 5 * len(expected)
     for number, want in enumerate(expected):
         right, answers, brier, table, skills = got[5 * number : 5 * number + 5]
         assert right == want["right"], f"right answers differ for set {number}"

@@ -1,6 +1,7 @@
 """One scoring truth: the page's script, run under Node, scores exactly as the package does.
 
-Thousands of seeded random tag sets (plus the shipped examples) go through
+Thousands of seeded random tag sets (plus the shipped examples), for every exercise of every case the
+course lists (:func:`medialit.case.loading.case_folders`), go through
 :func:`medialit.scoring.learner.score` and :func:`~medialit.scoring.learner.feedback` and through
 ``inpage.js`` itself; the scores and the feedback list must agree item by item, exactly: counts,
 ``None`` for undefined values, floats to the last bit, the order of rows, the two-decimal texts.
@@ -19,13 +20,14 @@ import random
 import subprocess
 import sys
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from medialit.authoring.sample import sample_class
-from medialit.case.loading import load_case
+from medialit.case.loading import case_folders, load_case
 from medialit.case.model import Case
 from medialit.common.cues import cue_segments
 from medialit.common.numbers import number_text
@@ -52,13 +54,15 @@ from medialit.widgets.exercise import start
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("inpage_node.js")
-SETS_PER_EXERCISE = 300
+SETS_PER_EXERCISE = 300  # for each exercise of the main case
+SETS_PER_FURTHER_EXERCISE = 150  # for each exercise of a further case: the same code, other data
 NOISE = ["  ", "\u00a0", "\u0085", "\ufeff", "\u2003", "\t"]
 
 
-def _cases() -> list[Case]:
-    main = load_case()
-    return [main, load_case(main.folder / "other-side")]
+@cache
+def _cases() -> tuple[Case, ...]:
+    """Every case the course lists, the main case first."""
+    return tuple(load_case(folder) for folder in case_folders())
 
 
 def _words(rng: random.Random, text: str, key_cues: list[str]) -> str:
@@ -181,14 +185,26 @@ def _exercises() -> list[tuple[int, str]]:
     return [(i, exercise) for i, case in enumerate(_cases()) for exercise in case.exercise_ids]
 
 
-@pytest.mark.parametrize(("case_index", "exercise"), _exercises())
+def _exercise_id(value: object) -> str:
+    return _cases()[value].case_id if isinstance(value, int) else str(value)
+
+
+def test_every_case_and_exercise_is_compared() -> None:
+    """The parity tests below cover each further case the manifest lists, and each of its exercises."""
+    covered = {(_cases()[i].folder, exercise) for i, exercise in _exercises()}
+    listed = {(folder.resolve(), e) for folder in case_folders() for e in load_case(folder).exercise_ids}
+    assert covered == listed and len(_cases()) >= 4
+    assert any(_cases()[i].exercise(exercise).asks_confidence for i, exercise in _exercises())
+
+
+@pytest.mark.parametrize(("case_index", "exercise"), _exercises(), ids=_exercise_id)
 def test_page_scores_random_tag_sets_exactly_as_the_package(
     node_path: str, case_index: int, exercise: str
 ) -> None:
     case = _cases()[case_index]
     rng = random.Random(f"{case.case_id}/{exercise}")
     expected, sets = [], []
-    for number in range(SETS_PER_EXERCISE):
+    for number in range(SETS_PER_EXERCISE if case_index == 0 else SETS_PER_FURTHER_EXERCISE):
         name = f"random-{number}.json"
         python = _python_side(case, exercise, random_data(case, exercise, rng), name)
         expected.append(python)
@@ -213,9 +229,12 @@ def test_page_scores_random_tag_sets_exactly_as_the_package(
     assert got["segments"] == want_segments
 
 
-def test_page_scores_the_shipped_examples_exactly_as_the_package(node_path: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("case_index", range(len(_cases())), ids=_exercise_id)
+def test_page_scores_the_shipped_examples_exactly_as_the_package(
+    node_path: str, tmp_path: Path, case_index: int
+) -> None:
     """The sample class the course ships (``medialit.authoring.sample``), and the key itself as a learner."""
-    case = _cases()[0]
+    case = _cases()[case_index]
     for exercise in case.exercise_ids:
         paths = sample_class(tmp_path / exercise, n=12, exercise=exercise, case=case)
         key_as_learner = {
