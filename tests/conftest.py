@@ -104,10 +104,21 @@ def node_path() -> str:
     )
 
 
+#: How long a browser test's assertion waits for the state it expects (see ``browser``).
+EXPECT_TIMEOUT_MS = 30_000
+
+
 @pytest.fixture(scope="session")
 def browser(chromium_path: str) -> Iterator[object]:
-    """A headless Chromium driven by Playwright."""
-    from playwright.sync_api import sync_playwright
+    """A headless Chromium driven by Playwright.
+
+    Assertions (``expect``) wait up to 30 s for the state they name, not Playwright's 5 s: a
+    kernel's answer on a loaded two-core machine can take longer, and a wait on state that
+    comes sooner returns sooner.
+    """
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
