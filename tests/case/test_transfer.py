@@ -83,7 +83,7 @@ def test_each_excerpt_is_one_to_three_sentences() -> None:
     headings = {row["section"] for row in passages() if row["kind"] == "heading"} - {"Headline"}
     assert set(sentences) == headings
     assert all(1 <= count <= 3 for count in sentences.values())
-    assert 36 <= len(headings) <= 40
+    assert 46 <= len(headings) <= 50
 
 
 @pytest.mark.parametrize("exercise", ["pretest", "posttest"])
