@@ -33,14 +33,23 @@ DEBUG_VARIABLE = "MEDIALIT_DEBUG"
 #: What the exit codes mean (shown by ``--help`` and in the README).
 EXIT_CODES = (
     "Exit codes: 0 when all went well; 1 when the input had problems (a file that could not be "
-    "used or, for score and validate FILE, entries of the tag file that were left out; each is "
-    "listed on stderr before the result on stdout); 2 for a usage error, such as an unknown "
-    "exercise or a missing case folder."
+    "used or, for score and validate FILE, entries of the tag file that were left out, or, for "
+    "report, a folder mixing cases; each is listed on stderr before the result on stdout); 2 for a "
+    "usage error, such as an unknown exercise, a missing case folder, or tag files for a case the "
+    "course does not list."
 )
 
 
 class UsageError(Exception):
     """A command was given arguments it cannot use (exit code 2)."""
+
+
+class RefusedError(Exception):
+    """The input cannot be used as a whole, and nothing was written (exit code 1)."""
+
+
+#: How many files of each case a refusal of a folder mixing cases names.
+FILES_NAMED = 5
 
 
 def _problems(problems: list[Problem], prefix: str = "") -> None:
@@ -145,6 +154,42 @@ def _score(args: argparse.Namespace) -> int:
     return 1 if tagset.problems else 0
 
 
+def _named_files(files: list[str]) -> str:
+    more = len(files) - FILES_NAMED
+    return ", ".join(files[:FILES_NAMED]) + (f" and {more} more" if more > 0 else "")
+
+
+def _report_case(folder: Path, data: str | None) -> Case:
+    """The case of a class report: the one given with ``--data``, else the one the files are for.
+
+    Raises :class:`RefusedError` when the files are for more than one case, and
+    :class:`UsageError` when they are for a case the course does not list.
+    """
+    from medialit.case.loading import read_manifest
+    from medialit.tagfile.folder import recorded_cases
+
+    if data:
+        return load_case(data)
+    cases = recorded_cases(folder)
+    if len(cases) > 1:
+        listing = "; ".join(f"{case} in {_named_files(files)}" for case, files in cases.items())
+        raise RefusedError(
+            f"The folder {display_name(folder)} holds tag files of {len(cases)} cases ({listing}), "
+            "so no report was written: give each case's files a folder of their own."
+        )
+    if not cases:
+        return load_case()
+    (case_id,) = cases
+    folders = {read_manifest(path)["case"]: path for path in case_folders()}
+    if case_id not in folders:
+        known = ", ".join(folders)
+        raise UsageError(
+            f"the files in {display_name(folder)} are for the case {case_id!r}, which is not one of "
+            f"the course's cases ({known}); give its folder with --data"
+        )
+    return load_case(folders[case_id])
+
+
 def _report(args: argparse.Namespace) -> int:
     """Write a class report; exit 1 if a file could not be used or was left out (another exercise)."""
     from medialit.rendering.report_files import write_report
@@ -152,7 +197,7 @@ def _report(args: argparse.Namespace) -> int:
     from medialit.scoring.class_report import class_report
     from medialit.tagfile.folder import load_folder
 
-    case = load_case(args.data)
+    case = _report_case(Path(args.folder), args.data)
     if args.exercise:
         _exercise(case, args.exercise)
     try:
@@ -167,7 +212,8 @@ def _report(args: argparse.Namespace) -> int:
     for note in report.notes:
         print(note, file=sys.stderr)
     write_report(report, Path(args.out), plots=not args.no_plots)
-    print(f"{totals_line(report)}; wrote {display_name(Path(args.out) / 'index.html')}")
+    written = ["index.html", *(["gains.csv"] if report.before_after else [])]
+    print(f"{totals_line(report)}; wrote {' and '.join(display_name(Path(args.out) / n) for n in written)}")
     return 1 if report.errors or report.left_out or report.learners.empty else 0
 
 
@@ -210,8 +256,10 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "A class report from a folder of learners' tag files. Backups and other copies the "
             "work folder keeps are skipped, and a learner who handed in twice counts once (the "
-            "newest file). The exit code is 1 when a file could not be used, or was left out "
-            "because it records another exercise."
+            "newest file). A folder with both tests (pretest and posttest) is reported on the "
+            "post-test, and gets gains.csv, calibration.csv and a Before and after section. The "
+            "exit code is 1 when a file could not be used, was left out because it records another "
+            "exercise, or the folder mixes cases."
         ),
     )
     report.add_argument("folder", metavar="DIR", help="the folder of tag files (.json and .csv)")
@@ -219,10 +267,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--exercise",
         metavar="NAME",
-        help="the exercise (default: the one the files record, else article); files of another are left out",
+        help="the exercise (default: the one the files record, else article; posttest when they record "
+        "both tests); files of another are left out",
     )
     report.add_argument("--no-plots", action="store_true", help="skip the figures (faster)")
-    report.add_argument("--data", help="the case folder (default: the course's data/)")
+    report.add_argument(
+        "--data", help="the case folder (default: the course's case the files are for, else the main one)"
+    )
     report.set_defaults(handler=_report)
     rebuild = commands.add_parser(
         "rebuild-article",
@@ -254,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"python -m medialit {args.command}: {error}", file=sys.stderr)
         return 2
+    except RefusedError as error:
+        print(error, file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130

@@ -38,10 +38,11 @@ def inject_axe(page: Any) -> str:
     return str(page.evaluate("axe.version"))
 
 
-def blocking_violations(page: Any) -> list[str]:
-    """Critical and serious axe-core violations on the page, one readable line each."""
+def blocking_violations(page: Any, within: str | None = None) -> list[str]:
+    """Critical and serious axe-core violations on the page (or within a selector), one line each."""
     inject_axe(page)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context = "document" if within is None else f"{{include: [[{json.dumps(within)}]]}}"
+    results = page.evaluate(f"axe.run({context}, {{resultTypes: ['violations']}})")
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
         + "; ".join(

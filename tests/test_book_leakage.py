@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from medialit import load_case
+from medialit.case.model import Case
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +25,10 @@ SHOWN = re.compile(
     r"\{(?:medialit-)?(?:quote|passage)\}`([a-z]\d{3})"
     r"|```\{(?:medialit-)?(?:worked-example|passage)\}\s+([a-z]\d{3})"
 )
+LATERAL = "```{medialit-lateral}"
 START = re.compile(r'start\(\\?"([a-z_]+)\\?"')
+# The further case a notebook loads (``load_case("other-side")``); none means the main case.
+LOADS = re.compile(r'load_case\(\\?"([a-z-]+)\\?"\)')
 
 
 def reading_order() -> list[str]:
@@ -37,15 +41,17 @@ def reading_order() -> list[str]:
 
 
 def shown_in(document: str) -> set[str]:
-    """The passage ids a chapter shows (empty for a notebook)."""
+    """The passage ids a chapter shows (empty for a notebook); the lateral-reading tasks show theirs."""
     path = ROOT / f"{document}.md"
     if not path.exists():
         return set()
-    return {a or b for a, b in SHOWN.findall(path.read_text(encoding="utf-8"))}
+    text = path.read_text(encoding="utf-8")
+    lateral = {pid for task in load_case().lateral for pid in task.passage_ids} if LATERAL in text else set()
+    return {a or b for a, b in SHOWN.findall(text)} | lateral
 
 
 def exercise_of(document: str) -> tuple[str, str] | None:
-    """``(case, exercise)`` that a notebook starts, if it is an exercise notebook."""
+    """``(case, exercise)`` an exercise notebook starts; the case is ``main`` or a further case's folder."""
     path = ROOT / f"{document}.ipynb"
     if not path.exists():
         return None
@@ -54,7 +60,8 @@ def exercise_of(document: str) -> tuple[str, str] | None:
     found = START.search(code)
     if not found:
         return None
-    return ("other-side" if "case=other_side" in code else "main"), found.group(1)
+    loaded = LOADS.search(code)
+    return (loaded.group(1) if loaded else "main"), found.group(1)
 
 
 def exercises_in_order() -> list[tuple[str, str, str, set[str]]]:
@@ -71,7 +78,45 @@ def exercises_in_order() -> list[tuple[str, str, str, set[str]]]:
 
 def test_every_exercise_notebook_is_found() -> None:
     found = {exercise for _, _, exercise, _ in exercises_in_order()}
-    assert {"attribution", "hedging", "selective_citation", "framing", "capstone", "other_side"} <= found
+    expected = {
+        "attribution",
+        "hedging",
+        "selective_citation",
+        "framing",
+        "capstone",
+        "other_side",
+        "official",
+        "pretest",
+        "posttest",
+    }
+    assert expected <= found
+    assert ("notebooks/00b_pretest", "transfer", "pretest") in {
+        started[:3] for started in exercises_in_order()
+    }
+
+
+def context_ids(case: Case, exercise: str) -> set[str]:
+    """The passages an exercise shows: its own and, for context, the one before and after each."""
+    order = list(case.passages.index)
+    shown: set[str] = set()
+    for pid in case.exercise(exercise).passage_ids:
+        at = order.index(pid)
+        shown |= set(order[max(at - 1, 0) : at + 2])
+    return shown
+
+
+def test_the_pretest_never_shows_a_post_test_passage_even_as_context() -> None:
+    case = load_case("transfer")
+    shown = context_ids(case, "pretest") & set(case.exercise("posttest").passage_ids)
+    assert not shown, f"the pretest shows the post-test's {sorted(shown)} beside its own passages"
+
+
+def test_the_context_rule_sees_a_neighbour() -> None:
+    case = load_case("transfer")
+    first = case.exercise("pretest").passage_ids[0]
+    order = list(case.passages.index)
+    neighbours = set(order[max(order.index(first) - 1, 0) : order.index(first) + 2]) - {first}
+    assert neighbours and neighbours <= context_ids(case, "pretest")
 
 
 @pytest.mark.parametrize(
@@ -87,6 +132,13 @@ def test_no_exercise_passage_was_discussed_before(
     assert passages, f"{exercise} has no passages"
     leaked = sorted(passages & shown)
     assert not leaked, f"{document}: the book discusses {leaked} before the {exercise} exercise"
+
+
+def test_each_notebook_is_read_with_the_case_it_loads() -> None:
+    cases = {document: case for document, case, _, _ in exercises_in_order()}
+    assert cases["notebooks/01_attribution"] == "main"
+    assert cases["notebooks/06_other_side"] == "other-side"
+    assert cases["notebooks/07_official_statements"] == "official"
 
 
 def test_the_rule_catches_a_leak(tmp_path: Path) -> None:

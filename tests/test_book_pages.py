@@ -16,6 +16,8 @@ import yaml
 
 from medialit import load_case
 from medialit.authoring.colab import FIRST_LINE
+from medialit.case.loading import case_folders
+from medialit.scoring.calibration import CONFIDENCE_LABELS, CONFIDENCE_LEVELS
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.book
@@ -48,7 +50,15 @@ def test_the_colab_setup_cell_is_not_on_any_page(built_book: Path) -> None:
 
 
 def test_each_exercise_has_its_launch_links_beside_it(built_book: Path) -> None:
-    for name in ("01_attribution", "02_hedging", "05_capstone", "06_other_side"):
+    for name in (
+        "00b_pretest",
+        "01_attribution",
+        "02_hedging",
+        "05_capstone",
+        "05c_posttest",
+        "06_other_side",
+        "07_official_statements",
+    ):
         page = text_of(built_book / "notebooks" / f"{name}.html")
         after = page[page.index('class="medialit-inpage"') :]
         box = after[: after.index("</div>", after.index("medialit-inpage-launch"))]
@@ -60,6 +70,16 @@ def test_each_exercise_has_its_launch_links_beside_it(built_book: Path) -> None:
             f"colab.research.google.com/github/between-the-lines-course/between-the-lines/blob/main/notebooks/{name}.ipynb"
             in box
         )
+
+
+def test_the_lateral_notebook_page_says_its_widget_is_a_preview_and_links_the_tasks(built_book: Path) -> None:
+    page = built_book / "notebooks" / "05b_lateral_reading.html"
+    paragraphs = re.findall(r"<p>(.*?)</p>", text_of(page), flags=re.DOTALL)
+    (said,) = [p for p in paragraphs if "only a preview" in p]
+    hrefs = re.findall(r'href="([^"#]+)', said)
+    assert [(page.parent / href).resolve() for href in hrefs] == [
+        (built_book / "book" / "lateral-reading.html").resolve()
+    ]
 
 
 def test_keep_your_work_appears_once_per_notebook_page(built_book: Path) -> None:
@@ -96,11 +116,22 @@ def test_each_notebook_states_the_time_the_configuration_gives(path: Path) -> No
 def test_the_book_renders_the_time_estimates_and_states_none_of_its_own(built_book: Path) -> None:
     intro = text_of(built_book / "book" / "intro.html")
     assert "{{" not in intro
-    for name in ("case", "01_attribution", "05_capstone", "06_other_side"):
+    for name in (
+        "case",
+        "primer",
+        "pretest",
+        "01_attribution",
+        "05_capstone",
+        "posttest",
+        "06_other_side",
+        "official_statements",
+        "07_official_statements",
+    ):
         assert times()[name] in intro
+    assert times()["primer"] in text_of(built_book / "book" / "primer.html")
     # Every estimate on a page comes from the configuration: no other "NN–NN min" is written.
     stated = re.compile(r"\d+–\d+ min")
-    for page in ("intro", "instructors"):
+    for page in ("intro", "instructors", "primer", "pretest", "posttest"):
         source = (ROOT / "book" / f"{page}.md").read_text(encoding="utf-8")
         assert not stated.findall(source), page
 
@@ -172,7 +203,7 @@ def word_runs(text: str) -> set[tuple[str, ...]]:
 
 
 def test_worked_examples_teach_without_repeating_the_keys_rationale() -> None:
-    cases = [load_case(), load_case("other-side")]
+    cases = [load_case(folder) for folder in case_folders()]
     repeated = {}
     for path in sorted((ROOT / "book").glob("*.md")):
         for passage_id, category, teaching in WORKED.findall(path.read_text(encoding="utf-8")):
@@ -190,7 +221,8 @@ def test_worked_examples_teach_without_repeating_the_keys_rationale() -> None:
 
 
 def test_the_reference_list_is_labelled_as_the_text_cites(built_book: Path) -> None:
-    # "(Hyland, 1998)" in the text finds "[Hyland, 1998]" in the list, not "[7]".
+    # "(Hyland, 1998)" in the text finds "[Hyland, 1998]" in the list, not "[7]"; and
+    # "(Dunlap, 2016a)" finds "[Dunlap, 2016a]": the citation carries the list's letter.
     references = text_of(built_book / "book" / "references.html")
     labels = dict(
         re.findall(
@@ -200,17 +232,99 @@ def test_the_reference_list_is_labelled_as_the_text_cites(built_book: Path) -> N
         )
     )
     assert labels and not [label for label in labels.values() if label.isdigit()]
-    cited = 0
+    cited, lettered = 0, 0
     for page in pages(built_book):
         for target, text in re.findall(r'href="(?:references\.html)?#(id\d+)"[^>]*>(.*?)</a>', text_of(page)):
             if target in labels and page.name != "references.html":
                 cited += 1
                 shown = re.sub(r"</?em>", "", text).replace("\xa0", " ")
                 # A parenthetical citation links "Hyland, 1998"; a textual one, "Hyland (1998)", the year.
-                whole_or_year = (
-                    rf"(?:.*, )?{re.escape(shown)}[a-z]?"
-                    if shown[:1].isdigit()
-                    else rf"{re.escape(shown)}[a-z]?"
-                )
+                whole_or_year = rf"(?:.*, )?{re.escape(shown)}" if shown[:1].isdigit() else re.escape(shown)
                 assert re.fullmatch(whole_or_year, labels[target]), (page.name, shown, labels[target])
-    assert cited > 50
+                lettered += bool(re.search(r"\d[a-z]$", shown))
+    assert cited > 50 and lettered >= 2  # the two Dunlap 2016 entries are cited
+
+
+def test_the_primer_shows_its_map_and_timeline_with_alt_text_and_its_tables(built_book: Path) -> None:
+    page = text_of(built_book / "book" / "primer.html")
+    images = dict(re.findall(r'<img alt="([^"]*)"[^>]*src="([^"]*primer_[a-z]+\.png)"', page))
+    assert len(images) == 2, images
+    by_file = {Path(src).name: alt for alt, src in images.items()}
+    for place in ("Deir ez-Zor", "Raqqa", "al-Omar oil field"):
+        assert place in by_file["primer_map.png"]
+    assert "SDF alliance formed" in by_file["primer_timeline.png"]
+    for src in images.values():
+        assert (built_book / "book" / src).resolve().is_file(), src
+    # The tables: every actor, and each event's passages linked into the full article.
+    for name in ("SDF", "YPG", "SAA", "SOHR", "OIR"):
+        assert f"<strong>{name}</strong>" in page
+    assert 'href="case.html#passage-p040"' in page
+    assert 'href="sources.html#source-sohr"' in page
+
+
+def test_the_primer_comes_right_after_the_case_page() -> None:
+    files = toc_order()
+    assert files.index("book/primer") == files.index("book/case") + 1
+    assert files.index("book/primer") < files.index("notebooks/00_start_here")
+    for page in ("case", "intro"):
+        assert "{doc}`primer`" in (ROOT / "book" / f"{page}.md").read_text(encoding="utf-8"), page
+
+
+def toc_order() -> list[str]:
+    """The chapters' files in the order ``_toc.yml`` lists them."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [chapter["file"] for part in toc["parts"] for chapter in part["chapters"]]
+
+
+def test_the_pretest_comes_before_the_first_skill_and_the_post_test_after_the_capstone() -> None:
+    files = toc_order()
+    at = files.index
+    assert at("book/pretest") == at("notebooks/00_start_here") + 1
+    assert at("notebooks/00b_pretest") == at("book/pretest") + 1
+    assert at("book/attribution") == at("notebooks/00b_pretest") + 1
+    assert at("book/posttest") == at("notebooks/05_capstone") + 1
+    assert at("notebooks/05c_posttest") == at("book/posttest") + 1
+
+
+INPAGE = re.compile(r"```\{medialit-inpage\} (\S+)\n:case: (\S+)\n```")
+TESTS = {"pretest": "00b_pretest", "posttest": "05c_posttest"}
+
+
+@pytest.mark.parametrize(("exercise", "notebook"), TESTS.items())
+def test_each_test_page_embeds_its_own_form_and_links_its_notebook(exercise: str, notebook: str) -> None:
+    source = (ROOT / "book" / f"{exercise}.md").read_text(encoding="utf-8")
+    assert INPAGE.findall(source) == [(exercise, "transfer")]
+    assert f"```{{medialit-exercise}} {notebook}\n```" in source
+    assert load_case("transfer").exercise(exercise).asks_confidence
+    code = "".join(
+        "".join(cell["source"])
+        for cell in json.loads((ROOT / "notebooks" / f"{notebook}.ipynb").read_text(encoding="utf-8"))[
+            "cells"
+        ]
+        if cell["cell_type"] == "code"
+    )
+    assert 'load_case("transfer")' in code and f'start("{exercise}", case=transfer' in code
+
+
+@pytest.mark.parametrize(("exercise", "notebook"), TESTS.items())
+def test_the_built_test_pages_hold_their_form_and_no_other(
+    built_book: Path, exercise: str, notebook: str
+) -> None:
+    case_id = load_case("transfer").case_id
+    for page in (built_book / "book" / f"{exercise}.html", built_book / "notebooks" / f"{notebook}.html"):
+        forms = re.findall(
+            r'<section class="medialit-inpage"[^>]*data-exercise="([^"]+)"', page.read_text("utf-8")
+        )
+        assert forms == [exercise], page.name
+        assert f'data-case="{case_id}" data-exercise="{exercise}"' in page.read_text("utf-8")
+
+
+def test_the_pages_state_the_confidence_levels_the_package_uses() -> None:
+    # The levels are stated once, in medialit.scoring.calibration; the pages that explain them in
+    # words must say the same numbers.
+    posttest = (ROOT / "book" / "posttest.md").read_text(encoding="utf-8")
+    instructors = (ROOT / "book" / "instructors.md").read_text(encoding="utf-8")
+    for level, stated in CONFIDENCE_LEVELS.items():
+        label = CONFIDENCE_LABELS[level]
+        assert f"**{label}** stands for {round(stated * 100)}%" in posttest, label
+        assert f'"{label}" {stated}' in instructors, label

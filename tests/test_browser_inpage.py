@@ -184,7 +184,15 @@ def test_capstone_works_offline_from_disk(
 
 @pytest.mark.parametrize(
     "name",
-    ["01_attribution", "02_hedging", "03_selective_citation", "04_framing", "05_capstone", "06_other_side"],
+    [
+        "01_attribution",
+        "02_hedging",
+        "03_selective_citation",
+        "04_framing",
+        "05_capstone",
+        "06_other_side",
+        "07_official_statements",
+    ],
 )
 def test_every_exercise_page_is_an_exercise(browser: Any, built_book: Path, name: str) -> None:
     context = browser.new_context()

@@ -79,10 +79,16 @@ def test_widget_tags_and_autosaves_in_the_jupyter_front_ends(
     browser, notebooks: Path, tmp_path: Path, app: str
 ) -> None:
     work = tmp_path / "work"
+    from playwright.sync_api import expect
+
     with hedging_notebook(browser, notebooks, work, app) as (page, _):
         tick_the_first_passage(page, work)
         page.get_by_role("button", name="Next", exact=True).click()
         page.locator('.medialit-place[data-position="2"]').wait_for(state="attached")
+        # The restore control is named by its words alone, as in Voila (no upload count).
+        expect(page.get_by_label("Restore from file", exact=True)).to_have_accessible_name(
+            "Restore from file"
+        )
 
 
 RESTART_SECONDS = 120  # a kernel restarting on a loaded machine

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from medialit import load_case
+from medialit.authoring.sample import sample_class
 from medialit.tagfile.workspace import tag_file_name
 from tests.accessibility import blocking_violations
 from tests.conftest import ROOT
@@ -44,6 +45,7 @@ NOTEBOOKS = [
     ("04_framing.ipynb", "default", "framing", "framing", "Framing"),
     ("05_capstone.ipynb", "default", "capstone", "attribution", "Attribution"),
     ("06_other_side.ipynb", "other-side", "other_side", "attribution", "Attribution"),
+    ("07_official_statements.ipynb", "official", "official", "attribution", "Attribution"),
 ]
 
 
@@ -332,3 +334,68 @@ def test_a_page_whose_kernel_was_shut_down_says_so_and_takes_no_more_clicks(
     expect(note).to_be_visible()
     assert path.name in (note.text_content() or "")  # it names the file the work is in
     assert saved_tags(path) == saved
+
+
+def test_restore_from_file_is_one_labelled_keyboard_control_and_takes_the_same_file_twice(
+    page: Any, voila: VoilaServer, tmp_path: Path
+) -> None:
+    """The picker's name is its words alone (no upload count); Tab and Enter reach the file chooser."""
+    from playwright.sync_api import expect
+
+    ids = passage_ids("default", "hedging", "hedging")
+    path = fresh_tag_file(voila, "hedging")
+    box = open_notebook(page, voila, "02_hedging.ipynb", "Hedging")
+    kept = tmp_path / "mine.json"
+    tags = {ids[1]: ["hedging"], ids[2]: []}
+    about = {
+        "format": "medialit-tags/1",
+        "case": case_of("default").case_id,
+        "saved_at": "2024-05-01T09:30:00Z",
+    }
+    kept.write_text(json.dumps({**about, "tags": tags}), encoding="utf-8")
+
+    control = page.get_by_label("Restore from file", exact=True)
+    expect(control).to_have_count(1)
+    expect(control).to_have_accessible_name("Restore from file")
+    picker = page.locator(".medialit-file-picker")
+    expect(picker).to_have_text("Restore from file")
+    assert picker.evaluate("e => e.getBoundingClientRect().height") >= 24
+
+    page.get_by_role("button", name="Download my tags", exact=True).focus()
+    page.keyboard.press("Tab")
+    expect(control).to_be_focused()
+    ring = picker.evaluate(
+        "e => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]"
+    )
+    assert ring[0] != "none" and ring[1] >= 2, ring
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(str(kept))
+    expect(page.locator("[data-medialit-files]")).to_have_attribute("data-medialit-files", "1")
+    expect(progress(page)).to_have_attribute("data-reviewed", "2")
+    assert saved_tags(path)["tags"] == tags
+
+    box.check()  # work on after the restore, then restore the same file again
+    expect(progress(page)).to_have_attribute("data-reviewed", "3")
+    control.set_input_files(str(kept))
+    expect(progress(page)).to_have_attribute("data-reviewed", "2")
+    assert saved_tags(path)["tags"] == tags
+    expect(control).to_have_accessible_name("Restore from file")  # still no count
+
+
+def test_the_class_notebook_adds_class_files_with_one_labelled_control(page: Any, voila: VoilaServer) -> None:
+    """ "Add class files" is named by its words alone, takes several files and shows their report."""
+    from playwright.sync_api import expect
+
+    folder = voila.work_dir / "class-upload"
+    folder.mkdir(exist_ok=True)
+    files = sample_class(folder, n=3, seed=0, exercise="hedging", case=case_of("default"))
+    page.goto(voila.render_url("90_instructor.ipynb"), timeout=RENDER_TIMEOUT_MS)
+    control = page.get_by_label("Add class files", exact=True)
+    control.wait_for(state="attached", timeout=RENDER_TIMEOUT_MS)
+    expect(control).to_have_accessible_name("Add class files")
+    control.set_input_files([str(path) for path in files])
+    expect(page.locator("[data-medialit-files]")).to_have_attribute("data-medialit-files", "1")
+    report = page.locator(".widget-html:has(.hardest)")  # the report, in the class box's output
+    expect(report).to_have_count(1, timeout=CHECK_TIMEOUT_MS)
+    assert "3 learner(s) scored on hedging" in report.inner_text()  # read once, not waited on

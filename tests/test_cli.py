@@ -272,6 +272,23 @@ def test_report_counts_a_learner_who_hands_in_twice_once(case, tmp_path, capsys)
     assert line.startswith("warning: ") and "ada-1.json" in line and "ada-2.json" in line
 
 
+def test_report_on_a_work_folder_skips_the_lateral_reading_answers_and_says_so(case, tmp_path, capsys):
+    from medialit.session.lateral import LateralSession
+    from medialit.tagfile.answer_store import AnswerStore
+
+    folder = tmp_path / "my-work"
+    folder.mkdir()
+    hedging_file(case, folder / "hedging-ada-tags.json", "Ada")
+    task = case.lateral[0]
+    store = AnswerStore.for_learner(case.case_id, case.lateral, "Ada", folder)
+    LateralSession(case, store, "Ada").commit(task.task_id, task.choices[0].choice_id)
+    assert store.path.name.endswith("-answers.json")
+    assert report(folder, tmp_path / "out") == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("1 learner(s) scored on hedging, 0 bad file(s), 0 warning(s);")
+    assert "Skipped 1 file that is not a learner's tag file: 1 lateral-reading answers file." in captured.err
+
+
 def test_report_on_a_work_folder_skips_its_copies_and_says_so(case, tmp_path, capsys):
     from medialit.tagfile.workspace import Workspace
 
@@ -284,4 +301,4 @@ def test_report_on_a_work_folder_skips_its_copies_and_says_so(case, tmp_path, ca
     assert report(folder, tmp_path / "out") == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("1 learner(s) scored on hedging, 0 bad file(s), 0 warning(s);")
-    assert "Skipped 2 files that are not learners' work: 1 backup, 1 copy kept aside." in captured.err
+    assert "Skipped 2 files that are not learners' tag files: 1 backup, 1 copy kept aside." in captured.err

@@ -18,3 +18,7 @@ SOURCE_COLUMNS = (
 )
 #: The ledger's record of the second, independent check; required where a case's ledger has them.
 SOURCE_CHECK_COLUMNS = ("where", "verdict", "second_check")
+#: The primer's tables (``data/primer/``): the groups, the dated events and the places.
+PRIMER_ACTOR_COLUMNS = ("actor_id", "short_name", "full_name", "who", "sources")
+PRIMER_EVENT_COLUMNS = ("event_id", "date", "label", "event", "passage_ids", "key_words", "sources")
+PRIMER_PLACE_COLUMNS = ("place_id", "place", "latitude", "longitude", "role", "coordinate_source", "sources")

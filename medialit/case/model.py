@@ -16,15 +16,22 @@ from typing import Any
 
 import pandas as pd
 
+from medialit.case.lateral import LateralTask, tasks_from_json
+
 
 @dataclass(frozen=True)
 class ExerciseSpec:
-    """A set of passages and the categories a learner tags in them."""
+    """A set of passages and the categories a learner tags in them.
+
+    ``asks_confidence``: the learner also says how sure they are of each answer (the pre-test
+    and post-test; ``"confidence": true`` in the case manifest's exercise).
+    """
 
     exercise_id: str
     title: str
     categories: tuple[str, ...]
     passage_ids: tuple[str, ...]
+    asks_confidence: bool = False
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -103,6 +110,21 @@ class Case:
         """The source ledger, indexed by ``source_id``."""
         return _read_csv(self._path("sources")).set_index("source_id")
 
+    @cached_property
+    def lateral(self) -> tuple[LateralTask, ...]:
+        """The lateral-reading tasks (empty when the case has no ``lateral`` file)."""
+        if "lateral" not in self.manifest["files"]:
+            return ()
+        data = json.loads(self._path("lateral").read_text(encoding="utf-8"))
+        return tasks_from_json(data, self.sources["where"].to_dict())
+
+    def lateral_task(self, task_id: str) -> LateralTask:
+        """One lateral-reading task by id (``KeyError`` if there is none)."""
+        for task in self.lateral:
+            if task.task_id == task_id:
+                return task
+        raise KeyError(f"No lateral-reading task {task_id!r}.")
+
     def annotation_pass(self, role: str) -> pd.DataFrame:
         """One of the key's independent annotation passes (``"pass_a"``, ``"pass_b"``, ...)."""
         return _read_csv(self._path(role))
@@ -119,7 +141,8 @@ class Case:
             raise KeyError(f"No exercise {exercise_id!r}; known exercises: {known}")
         spec = exercises[exercise_id]
         passages = tuple(self.passages.index) if spec["passages"] == "all" else tuple(spec["passages"])
-        return ExerciseSpec(exercise_id, spec["title"], tuple(spec["categories"]), passages)
+        asks = bool(spec.get("confidence", False))
+        return ExerciseSpec(exercise_id, spec["title"], tuple(spec["categories"]), passages, asks)
 
     @property
     def exercise_ids(self) -> list[str]:

@@ -16,11 +16,16 @@ from medialit.case.columns import (
     LINK_COLUMNS,
     NOT_THIS_COLUMNS,
     PASSAGE_COLUMNS,
+    PRIMER_ACTOR_COLUMNS,
+    PRIMER_EVENT_COLUMNS,
+    PRIMER_PLACE_COLUMNS,
     SOURCE_CHECK_COLUMNS,
     SOURCE_COLUMNS,
 )
 from medialit.case.files import Row, read_json, read_rows, read_text
+from medialit.case.lateral import lateral_problems
 from medialit.case.paths import MANIFEST
+from medialit.case.primer import PRIMER_ROLES, event_day, readme_sources, split_ids, split_words
 from medialit.common.cues import split_cues
 from medialit.common.problems import Problem, display_name
 from medialit.schemas import schema_errors
@@ -171,7 +176,7 @@ def _check_key(
     path: Path,
     passages: dict[str, Row],
     categories: dict[str, set[str]],
-    source_ids: set[str],
+    source_ids: dict[str, Row],
     report: CaseReport,
 ) -> set[tuple[str, str]]:
     """Check the key's rows; return its (passage, category) pairs."""
@@ -216,8 +221,8 @@ def _check_not_this(
     report.counts["not this"] = len(rows)
 
 
-def _check_sources(path: Path, passages: dict[str, Row], report: CaseReport) -> set[str]:
-    """Check the ledger; a ledger that records a second check must record it on every row."""
+def _check_sources(path: Path, passages: dict[str, Row], report: CaseReport) -> dict[str, Row]:
+    """Check the ledger (a ledger that records a second check must record it on every row); its rows by id."""
     rows = _rows_against_schema(path, SOURCE_COLUMNS, "sources.row", report)
     name = display_name(path)
     present = [column for column in SOURCE_CHECK_COLUMNS if rows and column in rows[0][1]]
@@ -230,7 +235,7 @@ def _check_sources(path: Path, passages: dict[str, Row], report: CaseReport) -> 
         if unknown and passages:
             report.problems.append(Problem(name, f"unknown passage id(s) {', '.join(unknown)}", line))
     report.counts["sources"] = len(rows)
-    return {row["source_id"] for _, row in rows}
+    return {row["source_id"]: row for _, row in rows}
 
 
 def _check_exercises(
@@ -256,6 +261,83 @@ def _check_exercises(
     report.counts["exercises"] = len(manifest.get("exercises", {}))
 
 
+def _known_sources(
+    path: Path, line: int, row: Row, columns: tuple[str, ...], known: set[str]
+) -> list[Problem]:
+    """A problem naming the ids in ``columns`` of ``row`` that no known source has."""
+    unknown = [part for column in columns for part in split_ids(row[column]) if part not in known]
+    if not unknown:
+        return []
+    return [
+        Problem(
+            display_name(path),
+            f"names source(s) {', '.join(unknown)}, in neither the ledger nor the primer's README",
+            line,
+        )
+    ]
+
+
+def _check_primer(
+    files: dict[str, Path], passages: dict[str, Row], source_ids: set[str], report: CaseReport
+) -> None:
+    """Check the primer's tables: their rows, their passages and key words, their sources."""
+    readme, problems = read_text(files["primer_actors"].parent / "README.md")
+    report.problems += problems
+    known = source_ids | set(readme_sources(readme or ""))
+    tables = (
+        ("primer_actors", PRIMER_ACTOR_COLUMNS, "actor_id", ("sources",)),
+        ("primer_events", PRIMER_EVENT_COLUMNS, "event_id", ("sources",)),
+        ("primer_places", PRIMER_PLACE_COLUMNS, "place_id", ("coordinate_source", "sources")),
+    )
+    for role, columns, id_column, source_columns in tables:
+        path = files[role]
+        rows = _rows_against_schema(path, columns, role + ".row", report)
+        report.problems += _duplicates(path, rows, id_column)
+        for line, row in rows:
+            report.problems += _known_sources(path, line, row, source_columns, known)
+            if role == "primer_events":
+                report.problems += _event_problems(path, line, row, passages)
+        report.counts[role.replace("_", " ")] = len(rows)
+
+
+def _event_problems(path: Path, line: int, row: Row, passages: dict[str, Row]) -> list[Problem]:
+    """An event's date must be a real day, and each of its passages must contain a key word."""
+    name = display_name(path)
+    try:
+        event_day(row["date"])
+    except ValueError:
+        return [Problem(name, f"date {row['date']} is not a day of the calendar", line)]
+    problems = []
+    words = split_words(row["key_words"])
+    for passage_id in split_ids(row["passage_ids"]):
+        if passage_id not in passages:
+            problems.append(Problem(name, f"unknown passage id {passage_id}", line))
+        elif not any(word in passages[passage_id]["text"] for word in words):
+            problems.append(
+                Problem(name, f"{passage_id} contains none of the key words {row['key_words']!r}", line)
+            )
+    return problems
+
+
+def _check_lateral(
+    path: Path, case_id: str, passages: dict[str, Row], sources: dict[str, Row], report: CaseReport
+) -> None:
+    """Check the lateral-reading tasks: the schema, then every reference into the case."""
+    data, problems = read_json(path)
+    report.problems += problems
+    if data is None:
+        return
+    name = display_name(path)
+    errors = schema_errors("lateral", data)
+    report.problems += [Problem(name, error) for error in errors]
+    if errors:
+        return
+    texts = {pid: row["text"] for pid, row in passages.items()}
+    wheres = {source_id: row.get("where", "") for source_id, row in sources.items()}
+    report.problems += lateral_problems(data, name, case_id, texts, wheres)
+    report.counts["lateral-reading tasks"] = len(data["tasks"])
+
+
 def check_case(folder: Path) -> CaseReport:
     """Check every file of the case in ``folder`` and the references between them."""
     report = CaseReport()
@@ -274,9 +356,13 @@ def check_case(folder: Path) -> CaseReport:
     passages = _check_passages(files["passages"], article, report)
     _check_links(files["links"], article, passages, report)
     categories = _check_taxonomy(files["taxonomy"], report)
-    source_ids = _check_sources(files["sources"], passages, report)
-    keyed = _check_key(files["key"], passages, categories, source_ids, report)
+    sources = _check_sources(files["sources"], passages, report)
+    keyed = _check_key(files["key"], passages, categories, sources, report)
     if "not_this" in files:
         _check_not_this(files["not_this"], passages, categories, keyed, report)
+    if all(role in files for role in PRIMER_ROLES):
+        _check_primer(files, passages, set(sources), report)
     _check_exercises(manifest_path, manifest, passages, categories, report)
+    if "lateral" in files:
+        _check_lateral(files["lateral"], manifest["case"], passages, sources, report)
     return report

@@ -20,6 +20,7 @@ from medialit.rendering.check_words import (
     extra_sentence,
     kappa_words,
 )
+from medialit.rendering.form_check import FormCheck
 from medialit.rendering.html import fragment, plot_html, table_html
 from medialit.rendering.passages import passage_html
 from medialit.rendering.plots import Plot, category_scores_plot
@@ -123,6 +124,9 @@ def feedback_html(frame: pd.DataFrame, case: Case, labels: dict[str, str]) -> Ma
 class CheckResult:
     """A learner's check: the scores, the per-passage feedback (a DataFrame) and a plot.
 
+    ``form`` is what a test form's check adds (confidence, skills, the change since the pretest;
+    :mod:`medialit.rendering.form_check`), ``None`` for an exercise that asks no confidence.
+
     In a notebook it displays as HTML; ``print(result)`` gives the same as plain text.
     """
 
@@ -130,6 +134,7 @@ class CheckResult:
     feedback: pd.DataFrame
     labels: dict[str, str]
     case: Case
+    form: FormCheck | None = None
 
     @property
     def scores(self) -> pd.DataFrame:
@@ -149,6 +154,7 @@ class CheckResult:
             note=SCORES_NOTE,
             table=table_html(self.scores, "Scores per category", index=True, css_class="medialit-scores"),
             plot=plot_html(self.plot()),
+            form=self.form.to_html() if self.form else "",
             feedback=feedback_html(self.feedback, self.case, self.labels),
         )
 
@@ -156,7 +162,8 @@ class CheckResult:
         return self.to_html()
 
     def __str__(self) -> str:
-        return format_score(self.score, self.feedback, self.labels)
+        text = format_score(self.score, self.feedback, self.labels)
+        return f"{text}\n\n{self.form}" if self.form else text
 
     def __repr__(self) -> str:
         return str(self)

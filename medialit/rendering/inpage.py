@@ -3,7 +3,11 @@
 The book's in-page exercise (``medialit/sphinx_ext/static/inpage.js``) never parses CSV and never
 reads ``data/``: Python reads the case once, at build time, and writes this payload into the
 page. The page's script scores with the same rules as :mod:`medialit.scoring.learner`, on the
-same strings, and the parity test (``tests/sphinx_ext/test_inpage_parity.py``) proves it.
+same strings, and the parity test (``tests/sphinx_ext/test_inpage_parity.py``) proves it. A test
+form's page also carries the levels of confidence and their stated probabilities (the script has
+no copy of its own) and, on the post-test, what scoring the pretest kept in the browser needs;
+``tests/sphinx_ext/test_inpage_confidence_parity.py`` holds its judging of answers, Brier score,
+calibration and skill scores to :mod:`medialit.scoring.calibration` and :mod:`medialit.scoring.skills`.
 """
 
 from __future__ import annotations
@@ -21,8 +25,12 @@ from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import split_cues
 from medialit.rendering.check import SCORE_COLUMNS
 from medialit.rendering.check_words import SCORES_NOTE, STATUS_ORDER, STATUS_TITLES
+from medialit.rendering.confidence_words import CONFIDENCE_QUESTION, SKILLS_NOTE
+from medialit.rendering.form_check import ALL_SKILLS, CALIBRATION_COLUMNS, CHANGE_COLUMNS
 from medialit.rendering.html import fragment
+from medialit.scoring.calibration import CONFIDENCE_LABELS, CONFIDENCE_LEVELS
 from medialit.scoring.key import key_matrix
+from medialit.tagfile.earlier import EARLIER_FORM
 from medialit.tagfile.model import CUES_MAX, FORMAT, LEARNER_MAX, NOTE_MAX
 
 #: The payload's own version, so a page and its script can never silently disagree.
@@ -79,8 +87,48 @@ def _key_rows(case: Case, spec: ExerciseSpec) -> list[dict[str, Any]]:
     return rows
 
 
+def _confidence(spec: ExerciseSpec) -> dict[str, Any] | None:
+    """The question and the levels (id, label, stated probability) for a form that asks, else ``None``."""
+    if not spec.asks_confidence:
+        return None
+    levels = [
+        {"id": level, "label": CONFIDENCE_LABELS[level], "probability": probability}
+        for level, probability in CONFIDENCE_LEVELS.items()
+    ]
+    return {"question": CONFIDENCE_QUESTION, "levels": levels}
+
+
+def _earlier(case: Case, spec: ExerciseSpec) -> dict[str, Any] | None:
+    """What the post-test needs to score the learner's pretest kept in the browser (else ``None``).
+
+    The pretest's passage ids, categories and key strengths: enough to read its saved record
+    and work out its skill scores, without its texts.
+    """
+    earlier_id = EARLIER_FORM.get(spec.exercise_id)
+    if earlier_id is None or earlier_id not in case.exercise_ids:
+        return None
+    earlier = case.exercise(earlier_id)
+    return {
+        "format": FORMAT,
+        "case": case.case_id,
+        "exercise": earlier.exercise_id,
+        "confidence": _confidence(earlier),
+        "passages": [{"id": pid} for pid in earlier.passage_ids],
+        "categories": [{"id": c} for c in earlier.categories],
+        "key": [
+            {k: row[k] for k in ("passage_id", "category", "strength")} for row in _key_rows(case, earlier)
+        ],
+        "not_this": [],
+        "limits": {"learner": LEARNER_MAX},
+    }
+
+
 def inpage_payload(case: Case, spec: ExerciseSpec) -> dict[str, Any]:
-    """Everything the in-page exercise shows and scores: passages, categories, key, reasons, words."""
+    """Everything the in-page exercise shows and scores: passages, categories, key, reasons, words.
+
+    A test form adds ``confidence`` (the levels, from :mod:`medialit.scoring.calibration`) and the
+    post-test ``earlier`` (the pretest, see :func:`_earlier`); both are ``None`` otherwise.
+    """
     wanted = set(spec.passage_ids)
     not_this = [
         {"passage_id": pid, "category": category, "reason": _nfc(reason)}
@@ -100,11 +148,17 @@ def inpage_payload(case: Case, spec: ExerciseSpec) -> dict[str, Any]:
         "key": _key_rows(case, spec),
         "not_this": not_this,
         "limits": {"learner": LEARNER_MAX, "note": NOTE_MAX, "cues": CUES_MAX},
+        "confidence": _confidence(spec),
+        "earlier": _earlier(case, spec),
         "words": {
             "score_columns": SCORE_COLUMNS,
             "status_titles": STATUS_TITLES,
             "status_order": list(STATUS_ORDER),
             "scores_note": SCORES_NOTE,
+            "skills_note": SKILLS_NOTE,
+            "calibration_columns": CALIBRATION_COLUMNS,
+            "change_columns": CHANGE_COLUMNS,
+            "all_skills": ALL_SKILLS,
         },
     }
 

@@ -33,7 +33,7 @@ KEY_MARKERS: tuple[tuple[str, dict[str, str]], ...] = (
 )
 
 
-def _new_figure(**options: Any) -> Figure:
+def new_figure(**options: Any) -> Figure:
     """A new figure, without pyplot; matplotlib is imported on first use, not with the package.
 
     Importing matplotlib costs a noticeable part of a notebook's start-up on Binder, and most
@@ -69,7 +69,7 @@ def category_scores_plot(
     """
     labels = labels or {}
     names = [labels.get(category, category) for category in scores.index]
-    figure = _new_figure(figsize=(7.5, 1.2 + 0.9 * len(names)), layout="constrained")
+    figure = new_figure(figsize=(7.5, 1.2 + 0.9 * len(names)), layout="constrained")
     axes = figure.add_subplot()
     colours = series_colours(METRICS)
     height = 0.8 / len(METRICS)
@@ -89,12 +89,7 @@ def category_scores_plot(
         for y_value, value in zip(y, values, strict=True):
             x = 0 if np.isnan(value) else value
             axes.text(x + 0.01, y_value, number_text(value), va="center", fontsize=8)
-    axes.set_yticks(positions, names)
-    axes.invert_yaxis()
-    axes.set_xlim(0, 1.15)
-    axes.set_xlabel("score (0 to 1)")
-    axes.set_title(title)
-    axes.legend(loc="lower right", fontsize=8)
+    label_rows(axes, names, 1.15, "score (0 to 1)", title)
     parts = [
         f"{name}: precision {number_text(row['precision'])}, recall {number_text(row['recall'])}, "
         f"F1 {number_text(row['f1'])}"
@@ -102,6 +97,16 @@ def category_scores_plot(
     ]
     alt = f"{title}. Horizontal bar chart of precision, recall and F1 for each category. " + "; ".join(parts)
     return Plot("category_scores", figure, alt + ".")
+
+
+def label_rows(axes: Any, names: Sequence[str], right: float, xlabel: str, title: str) -> None:
+    """Finish a chart of one row per name (the first on top): row labels, the x axis, title and legend."""
+    axes.set_yticks(np.arange(len(names)), list(names))
+    axes.invert_yaxis()
+    axes.set_xlim(0, right)
+    axes.set_xlabel(xlabel)
+    axes.set_title(title)
+    axes.legend(loc="lower right", fontsize=8)
 
 
 def article_strip_plot(
@@ -120,7 +125,7 @@ def article_strip_plot(
     labels = labels or {}
     colours = series_colours(categories)
     x = np.arange(len(passage_ids))
-    figure = _new_figure(figsize=(10, 1.0 + 1.3 * len(categories)), layout="constrained")
+    figure = new_figure(figsize=(10, 1.0 + 1.3 * len(categories)), layout="constrained")
     axes_list = figure.subplots(len(categories), 1, sharex=True, squeeze=False)[:, 0]
     alt_parts = []
     for c, (category, axes) in enumerate(zip(categories, axes_list, strict=True)):
@@ -168,7 +173,7 @@ def heatmap_plot(
     labels = labels or {}
     values = np.asarray(values, float)
     rows = len(learners)
-    figure = _new_figure(figsize=(6.5, min(12.0, 1.8 + 0.22 * rows)), layout="constrained")
+    figure = new_figure(figsize=(6.5, min(12.0, 1.8 + 0.22 * rows)), layout="constrained")
     axes = figure.add_subplot()
     from matplotlib import colormaps
 
@@ -219,4 +224,4 @@ def _luminance(rgba: Sequence[float]) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-__all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot"]
+__all__ = ["Plot", "article_strip_plot", "category_scores_plot", "heatmap_plot", "new_figure"]

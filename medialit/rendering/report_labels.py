@@ -24,6 +24,19 @@ HEADINGS = {
     "alpha": "Agreement among learners (alpha)",
     "mean_learner_f1": "Learners' mean F1",
     "mean_learner_kappa": "Learners' mean kappa",
+    "skill": "Skill",
+    "learners_paired": "Learners who took both tests",
+    "mean_pre": "Mean score before (pre-test)",
+    "mean_post": "Mean score after (post-test)",
+    "gain": "Mean gain",
+    "gain_low": "Gain, 95% interval: from",
+    "gain_high": "Gain, 95% interval: to",
+    "test": "Test",
+    "confidence": "How sure",
+    "count": "Answers",
+    "stated": "Stated probability of being right",
+    "share_right": "Share right",
+    "brier": "Brier score of the test",
 }
 #: What each count of the class consensus against the key means.
 CONSENSUS = {

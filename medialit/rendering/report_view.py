@@ -8,6 +8,7 @@ import pandas as pd
 
 from medialit.rendering.html import plot_html
 from medialit.rendering.passages import HTMLBlock
+from medialit.rendering.report_before_after import before_after_figures, before_after_html
 from medialit.rendering.report_figures import figures
 from medialit.rendering.report_labels import readable
 from medialit.rendering.report_parts import (
@@ -37,6 +38,15 @@ def hardest_block(report: ClassReport, n: int = 10) -> HTMLBlock:
     return HTMLBlock(hardest_html(report, n))
 
 
+def before_after_block(report: ClassReport) -> HTMLBlock:
+    """The "Before and after" of a class that handed in both tests, with its figures embedded (else empty)."""
+    tests = report.before_after
+    if tests is None:
+        return HTMLBlock("")
+    figures = [plot_html(plot) for plot in before_after_figures(tests)]
+    return HTMLBlock(f"<h3>Before and after</h3>{before_after_html(tests, figures)}")
+
+
 def report_html(report: ClassReport) -> str:
     """The whole report for a notebook: totals, problems, the hardest passages, tables and figures."""
     problems = problem_lines(report)
@@ -50,6 +60,7 @@ def report_html(report: ClassReport) -> str:
             if problems
             else "<p>No problems in the files.</p>"
         )
+        + before_after_block(report).markup
         + f"<h3>The hardest passages: discuss these first</h3>{hardest_html(report)}"
         f"{agreement_html(report)}{learners_html(report)}{figures_block(report).markup}"
     )

@@ -1,1 +1,1 @@
-"""Scoring: statistics on 2x2 tables, one learner against the key, a whole class."""
+"""Scoring: 2x2 statistics, one learner against the key, a whole class, test skills, gains, calibration."""

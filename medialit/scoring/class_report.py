@@ -1,7 +1,9 @@
 """A class report as tables: per-learner scores, per-passage shares, agreement and the consensus.
 
 :func:`build_report` first settles which tag sets count (one exercise, one hand-in per learner:
-see :mod:`medialit.scoring.hand_ins`), then scores the whole class at once on stacked arrays.
+see :mod:`medialit.scoring.hand_ins`), then scores the whole class at once on stacked arrays. A
+class that handed in both tests also gets its "Before and after"
+(:mod:`medialit.scoring.before_after`).
 :func:`class_report` does the same for the files :mod:`medialit.tagfile.folder` read.
 """
 
@@ -16,6 +18,7 @@ import pandas as pd
 from medialit.case.labels import category_labels
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.problems import Problem
+from medialit.scoring.before_after import TESTS, BeforeAfter, before_after, has_both_tests
 from medialit.scoring.class_tags import ClassTags, class_alpha, class_shares, consensus, stack_tags
 from medialit.scoring.counts import COUNTS, micro, statistics, table_counts
 from medialit.scoring.hand_ins import choose_hand_ins
@@ -31,7 +34,8 @@ class ClassReport:
 
     ``exercise_note`` says in one sentence how the exercise was chosen (and how many files of
     other exercises were left out), ``skipped_note`` which files were not read as learners'
-    work; ``left_out`` names each file of another exercise, which is not scored.
+    work; ``left_out`` names each file of another exercise, which is not scored;
+    ``before_after`` holds the gains and calibration of a class that handed in both tests.
     """
 
     exercise: ExerciseSpec
@@ -46,11 +50,13 @@ class ClassReport:
     left_out: list[Problem] = field(default_factory=list)  # good files of another exercise
     exercise_note: str = ""
     skipped_note: str = ""
+    before_after: BeforeAfter | None = None
 
     @property
     def notes(self) -> list[str]:
-        """The sentences to show beside the totals: how the exercise was chosen, what was skipped."""
-        return [note for note in (self.exercise_note, self.skipped_note) if note]
+        """The sentences to show beside the totals: the exercise chosen, what was skipped, who was paired."""
+        paired = self.before_after.paired_note if self.before_after else ""
+        return [note for note in (self.exercise_note, self.skipped_note, paired) if note]
 
     @property
     def bad_files(self) -> list[str]:
@@ -158,10 +164,14 @@ def build_report(
     """Score a class: per-learner scores, per-passage shares, agreement and the consensus.
 
     ``exercise`` is the one asked for; without it, the one the tag sets record (else the whole
-    article). Tag sets of another exercise are left out, and each learner's newest counts.
+    article). Tag sets of another exercise are left out, and each learner's newest counts. When
+    the tag sets hold both tests, the report is on the post-test unless asked, and has the
+    class's "Before and after".
     """
     asked = exercise.exercise_id if isinstance(exercise, ExerciseSpec) else exercise
-    hand_ins = choose_hand_ins(tagsets, case.exercise_ids, asked)
+    both = has_both_tests(tagsets, case)
+    tests = before_after(tagsets, case) if both else None
+    hand_ins = choose_hand_ins(tagsets, case.exercise_ids, asked, TESTS if both else None)
     tagsets = hand_ins.tagsets
     key = key_matrix(case, hand_ins.exercise)
     stack = stack_tags(tagsets, key)
@@ -175,11 +185,18 @@ def build_report(
         category_labels=category_labels(case, key.categories),
         title=case.title,
         errors=list(errors or []),
-        warnings=[problem for tagset in tagsets for problem in tagset.problems] + hand_ins.superseded,
+        warnings=_warnings(tagsets, hand_ins.superseded, tests),
         left_out=hand_ins.left_out,
         exercise_note=hand_ins.exercise_note,
         skipped_note=skipped_note,
+        before_after=tests,
     )
+
+
+def _warnings(scored: list[TagSet], superseded: list[Problem], tests: BeforeAfter | None) -> list[Problem]:
+    """The scored files' skipped entries and older hand-ins, then the two tests' (each once)."""
+    warnings = [problem for tagset in scored for problem in tagset.problems] + superseded
+    return list(dict.fromkeys(warnings + (tests.warnings if tests else [])))
 
 
 def class_report(files: ClassFiles, case: Case, exercise: str | None = None) -> ClassReport:

@@ -3,9 +3,15 @@
 :func:`choose_hand_ins` settles the exercise: the one asked for, else the one the files record
 (files that record none have no say), else the whole article. On a mix the most common wins
 (a tie goes to the case's first exercise), and every file recording another exercise is left
-out and named. Then each learner counts once: a learner is a cleaned name (case and spacing
-ignored); of a learner's hand-ins the newest (``saved_at``) is kept and each older one is named
-in a warning. A tag set without a name is told apart by its file and never merged.
+out and named. Then each learner counts once: a learner is a cleaned name (case, spacing and
+Unicode forms ignored: :func:`medialit.tagfile.names.learner_key`); of a learner's hand-ins the
+newest (``saved_at``) is kept and each older one is named in a warning. A tag set without a
+name is told apart by its file and never merged.
+
+A class that handed in both tests (``tests``: the pre-test and the post-test) is no mix: the
+report is on the post-test unless another exercise is asked for, and the files of the test it
+is not on are compared under "Before and after" (:mod:`medialit.scoring.before_after`) instead
+of being left out.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from datetime import UTC, datetime
 
 from medialit.common.numbers import count_text
 from medialit.common.problems import Problem
-from medialit.tagfile.model import TagSet, clean_learner
+from medialit.tagfile.model import TagSet
+from medialit.tagfile.names import learner_key
 from medialit.tagfile.workspace import readable_time
 
 #: The exercise of a class whose files record none.
@@ -40,20 +47,30 @@ class HandIns:
 
 
 def choose_hand_ins(
-    tagsets: Sequence[TagSet], exercise_ids: Sequence[str], asked: str | None = None
+    tagsets: Sequence[TagSet],
+    exercise_ids: Sequence[str],
+    asked: str | None = None,
+    tests: tuple[str, str] | None = None,
 ) -> HandIns:
-    """The tag sets a report on ``asked`` (or the inferred exercise) scores, and every file left out."""
-    recorded = Counter(t.exercise for t in tagsets if t.exercise is not None)
+    """The tag sets a report on ``asked`` (or the inferred exercise) scores, and every file left out.
+
+    ``tests``: the (pre-test, post-test) exercises when the class handed in both; their files
+    are then never left out, and the report is on the post-test unless ``asked``.
+    """
+    exercise = asked or (tests[1] if tests else None)
+    elsewhere = set(tests or ()) - {exercise}
+    recorded = Counter(t.exercise for t in tagsets if t.exercise is not None and t.exercise not in elsewhere)
     known = [e for e in exercise_ids if recorded[e]]
-    exercise = asked or (max(known, key=recorded.__getitem__) if known else WHOLE_ARTICLE)
+    exercise = exercise or (max(known, key=recorded.__getitem__) if known else WHOLE_ARTICLE)
     used = [t for t in tagsets if t.exercise in (None, exercise)]
     left_out = [
         Problem(t.source, _left_out_message(t.exercise, exercise, exercise_ids))
         for t in tagsets
-        if t.exercise not in (None, exercise)
+        if t.exercise not in (None, exercise, *elsewhere)
     ]
     kept, superseded = newest_per_learner(used)
-    note = _exercise_note(recorded, exercise, bool(asked), bool(known))
+    how = "as chosen" if asked else f"the later of the two tests ({', '.join(tests)})" if tests else ""
+    note = _exercise_note(recorded, exercise, how, bool(known))
     return HandIns(kept, exercise, note, left_out, superseded)
 
 
@@ -66,14 +83,17 @@ def _files(counts: Counter[str]) -> str:
     return ", ".join(f"{exercise}: {count_text(n, 'file')}" for exercise, n in counts.most_common())
 
 
-def _exercise_note(recorded: Counter[str], exercise: str, asked: bool, known: bool) -> str:
-    """One sentence: the exercise scored, why, and how many files of other exercises are left out."""
+def _exercise_note(recorded: Counter[str], exercise: str, how: str, known: bool) -> str:
+    """One sentence: the exercise scored, why, and how many files of other exercises are left out.
+
+    ``how`` says why the exercise was scored when it was not inferred ("as chosen").
+    """
     others = Counter({e: n for e, n in recorded.items() if e != exercise})
     files = count_text(others.total(), "file")
     are = "is" if others.total() == 1 else "are"
     left_out = f", and {files} recording another exercise ({_files(others)}) {are} left out"
-    if asked:
-        head = f"Scored on {exercise}, as chosen"
+    if how:
+        head = f"Scored on {exercise}, {how}"
     elif known and others:
         head = f"The files record more than one exercise ({_files(recorded)}); this report is on {exercise}"
         left_out = f", the most common, and the {files} of other exercises {are} left out"
@@ -83,11 +103,6 @@ def _exercise_note(recorded: Counter[str], exercise: str, asked: bool, known: bo
         which = "an exercise of this case" if others else "its exercise"
         head = f"Scored on {exercise} (the whole article), as no file records {which}"
     return f"{head}{left_out if others else ''}."
-
-
-def _learner_key(tagset: TagSet) -> str | None:
-    name = clean_learner(tagset.learner)
-    return name.casefold() if name else None
 
 
 def _saved(tagset: TagSet) -> datetime:
@@ -104,14 +119,14 @@ def newest_per_learner(tagsets: Sequence[TagSet]) -> tuple[list[TagSet], list[Pr
     """
     newest: dict[str, TagSet] = {}
     for tagset in tagsets:
-        key = _learner_key(tagset)
+        key = learner_key(tagset.learner)
         if key is not None and (key not in newest or _saved(tagset) >= _saved(newest[key])):
             newest[key] = tagset
-    kept = [t for t in tagsets if (key := _learner_key(t)) is None or newest[key] is t]
+    kept = [t for t in tagsets if (key := learner_key(t.learner)) is None or newest[key] is t]
     superseded = [
         _superseded(t, newest[key])
         for t in tagsets
-        if (key := _learner_key(t)) is not None and newest[key] is not t
+        if (key := learner_key(t.learner)) is not None and newest[key] is not t
     ]
     return kept, superseded
 

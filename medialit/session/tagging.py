@@ -7,6 +7,7 @@ The notebooks reach it through :func:`medialit.widgets.exercise.start`:
 >>> exercise.tag("p044", "hedging")            # doctest: +SKIP
 >>> exercise.cue("p044", "hedging", "apparent")  # doctest: +SKIP
 >>> exercise.no_technique("p045")              # doctest: +SKIP
+>>> exercise.set_confidence("p045", "sure")    # doctest: +SKIP  (a test form: pretest, posttest)
 >>> exercise.progress()                        # doctest: +SKIP
 12 of 29 reviewed
 >>> exercise.check()                           # doctest: +SKIP
@@ -37,6 +38,7 @@ from medialit.case.labels import category_labels
 from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import find_span
 from medialit.common.problems import ProblemsError, display_name, left_out_summary, sentences
+from medialit.scoring.calibration import CONFIDENCE_LEVELS
 from medialit.tagfile.merge import edit_times, passage_ids
 from medialit.tagfile.model import (
     CUES_MAX,
@@ -85,8 +87,8 @@ class TaggingSession:
     """One learner's work on one exercise, autosaved on every change (the state, with no view).
 
     :attr:`message` is the latest thing to tell the learner about the saved work: what was
-    resumed, where it is saved, what another tab's changes merged in, or that a save failed (a
-    save error is cleared, to "", by the next save that works).
+    resumed or restored, where it is saved, what another tab's changes merged in, or that a save
+    failed (a save error is cleared, to "", by the next save that works).
     """
 
     def __init__(
@@ -226,6 +228,15 @@ class TaggingSession:
         """The learner's note on a passage."""
         return self.tagset.notes.get(passage_id, "")
 
+    @property
+    def asks_confidence(self) -> bool:
+        """Whether this exercise asks how sure the learner is of each answer (a test form)."""
+        return self.spec.asks_confidence
+
+    def confidence_of(self, passage_id: str) -> str | None:
+        """How sure the learner said they are of their answer on a passage (a level id), if they said."""
+        return self.tagset.confidence.get(passage_id)
+
     def progress(self) -> Progress:
         """How many passages are reviewed, e.g. ``12 of 29 reviewed``."""
         return Progress(count_reviewed(self.tagset, self.passage_ids), len(self.passage_ids))
@@ -331,6 +342,25 @@ class TaggingSession:
             print(said)
         return not said
 
+    def set_confidence(self, passage_id: str, level: str | None) -> None:
+        """Say how sure the learner is of their answer on a passage (``None`` takes it back); saved at once.
+
+        ``level`` is one of :data:`~medialit.scoring.calibration.CONFIDENCE_LEVELS` (``"unsure"``,
+        ``"fairly_sure"``, ``"sure"``). Only an exercise that asks for it takes a confidence
+        (:attr:`asks_confidence`); it stays when the passage's tags change, like the note.
+        """
+        self._check_passage(passage_id)
+        if not self.asks_confidence:
+            raise ValueError(f"The {self.exercise_id} exercise does not ask how sure you are.")
+        if level is None:
+            self.tagset.confidence.pop(passage_id, None)
+        elif level in CONFIDENCE_LEVELS:
+            self.tagset.confidence[passage_id] = level
+        else:
+            known = ", ".join(repr(name) for name in CONFIDENCE_LEVELS)
+            raise ValueError(f"{level!r} is not a level of confidence; use {known} or None.")
+        self._changed(passage_id)
+
     def replace(self, tagset: TagSet, source: str) -> str:
         """Replace the work with ``tagset`` (an upload), keeping a copy of the current file first."""
         cut = name_cut_message(tagset.learner)
@@ -358,7 +388,9 @@ class TaggingSession:
 
         A file made for another exercise is refused (``other_exercise`` says which) unless
         ``anyway``. Only this exercise's passages are kept from any file, and the message says how
-        many were left out, as it lists the entries that could not be used.
+        many were left out, as it lists the entries that could not be used. After a restore,
+        :attr:`message` says what was restored (followed by the save error if the restored work
+        could not be saved); a file that was refused leaves it as it was.
         """
         try:
             tagset = one_learner(parse_tag_file(data, name, self.case), name)
@@ -372,7 +404,11 @@ class TaggingSession:
         said = [self.replace(tagset, name), left_out_passages_message(name, outside, self.exercise_id)]
         if skipped:
             said += [left_out_summary(skipped, name), sentences(skipped)]
-        return RestoreOutcome(" ".join(filter(None, said)), restored=True)
+        done = " ".join(filter(None, said))
+        # What the session says now is the restore (no longer "Starting fresh."), and the save
+        # error after it if the restored work could not be written.
+        self.message = f"{done} {self.message}" if self._save_failed else done
+        return RestoreOutcome(done, restored=True)
 
     def restore(self, data: bytes, name: str, anyway: bool = False) -> str:
         """Restore from an uploaded file's bytes; returns what happened, in sentences.
@@ -389,8 +425,9 @@ class TaggingSession:
     def _keep_own_passages(self, tagset: TagSet) -> int:
         """Drop what ``tagset`` holds on passages outside this exercise; return how many passages."""
         own = set(self.passage_ids)
-        outside = {pid for part in (tagset.tags, tagset.cues, tagset.notes) for pid in part if pid not in own}
-        for part in (tagset.tags, tagset.cues, tagset.notes):
+        parts = (tagset.tags, tagset.cues, tagset.notes, tagset.confidence)
+        outside = {pid for part in parts for pid in part if pid not in own}
+        for part in parts:
             for pid in outside & set(part):
                 del part[pid]
         tagset.exercise = self.exercise_id

@@ -19,13 +19,20 @@ Chapters never retype the article. They write:
 - a ``medialit-inpage`` directive with an exercise id (and an optional ``:case:``) — the
   exercise itself, working in the page (:mod:`medialit.sphinx_ext.inpage`), which also replaces
   the tagging widget's static preview on every exercise notebook's page;
+- a ``medialit-primer`` directive (``map``, ``timeline``, ``actors`` or ``events``) — the primer's
+  map or timeline, drawn from the data with alt text when the page is read, or its tables
+  (:mod:`medialit.sphinx_ext.primer`);
+- a ``medialit-lateral`` directive — the main case's lateral-reading tasks, working in the page
+  (:mod:`medialit.sphinx_ext.lateral`): the learner commits an answer before the course's
+  findings are shown;
 - a ``medialit-printables`` directive (``worksheets``, ``answer-keys`` or both) — links that open
   the worksheets and answer keys for print, generated from the data when the build starts (and
   again once the ledger's page is known).
 
 A wrong id, or words that are not in the passage, is a build warning (an error with ``-W``).
 The extension also repairs the book theme's header and buttons (:mod:`medialit.sphinx_ext.theme`),
-and labels the reference list author-year, as the text cites (:mod:`medialit.sphinx_ext.bibliography`).
+and labels the reference list author-year, as the text cites, the two sharing the letter that
+tells same-author-year entries apart (:mod:`medialit.sphinx_ext.bibliography`).
 Every page that shows data depends on the data files, so an incremental build after a data edit
 reads it again. The book's configuration names the paths the extension needs:
 
@@ -47,13 +54,15 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 
 from medialit import __version__
-from medialit.sphinx_ext import bibliography  # noqa: F401 - registers the reference list's style
+from medialit.sphinx_ext import bibliography  # noqa: F401 - registers the citation styles
 from medialit.sphinx_ext.cases import end_build, start_build
 from medialit.sphinx_ext.directives import ArticleDirective, PassageDirective, WorkedExampleDirective
 from medialit.sphinx_ext.html_fixes import fix_citation_list_roles
 from medialit.sphinx_ext.inpage import InpageDirective, add_assets, drop_widget_state, replace_previews
+from medialit.sphinx_ext.lateral import LateralDirective, add_lateral_assets
 from medialit.sphinx_ext.launch import ExerciseDirective
 from medialit.sphinx_ext.ledger import LedgerDirective
+from medialit.sphinx_ext.primer import PrimerDirective
 from medialit.sphinx_ext.printables import (
     PrintablesDirective,
     depart_print_reference,
@@ -89,6 +98,7 @@ HANDLERS: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("doctree-read", replace_previews),
     ("doctree-read", drop_widget_state),
     ("html-page-context", add_assets),
+    ("html-page-context", add_lateral_assets),
 )
 
 #: The directives, all namespaced ``medialit-``.
@@ -100,6 +110,8 @@ DIRECTIVES: dict[str, type[Directive]] = {
     "medialit-printables": PrintablesDirective,
     "medialit-ledger": LedgerDirective,
     "medialit-inpage": InpageDirective,
+    "medialit-primer": PrimerDirective,
+    "medialit-lateral": LateralDirective,
 }
 
 

@@ -1,25 +1,32 @@
 """The reference list labelled as the book cites: "(Hyland, 1998)" in the text, "[Hyland, 1998]" in the list.
 
-``_config.yml`` cites author-year (``bibtex_reference_style: author_year``); pybtex's ``plain``
-style would number the list. The ``medialit_author_year`` style is ``plain`` with labels made
-by the same rule as the citations in the text: up to two authors' last names (or editors'),
-"et al." after the first of three or more, else the title; a comma; the year, or "n.d.".
-Two entries with the same label get "a", "b"… after the year, in list order, as labels must
-be unique (the citations in the text do not carry the letter).
+``_config.yml`` names the ``medialit_author_year`` styles for both. pybtex's ``plain`` style
+would number the list: the list's style (``bibtex_default_style``) is ``plain`` with labels
+made by the same rule as the citations in the text: up to two authors' last names (or
+editors'), "et al." after the first of three or more, else the title; a comma; the year, or
+"n.d.". Two entries with the same label get "a", "b"… after the year, in list order, as labels
+must be unique. The citations' style (``bibtex_reference_style``) is sphinxcontrib-bibtex's
+``author_year`` with the year carrying the list's letter, read from the entry's label in the
+list (:func:`year_letter`), so "(Dunlap, 2016a)" in the text is "[Dunlap, 2016a]" in the list.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from pybtex.database import Entry
 from pybtex.plugin import register_plugin
 from pybtex.richtext import Text
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.template import Node, node
+from sphinxcontrib.bibtex import plugin as bibtex_plugin
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
-#: The style's name, as ``bibtex_default_style`` in ``_config.yml`` names it.
+#: The styles' name, as ``bibtex_default_style`` and ``bibtex_reference_style`` in ``_config.yml`` name it.
 STYLE = "medialit_author_year"
 
 
@@ -38,9 +45,21 @@ def _who(entry: Any) -> Text | str:
     return Text.from_latex(entry.fields.get("title", ""))
 
 
+def _year(entry: Any) -> str:
+    """The entry's year, or "n.d." (no date), as the ``year`` of sphinxcontrib-bibtex's citations."""
+    return str(entry.fields.get("year", "n.d."))
+
+
 def _label(entry: Any) -> str:
+    """The label before any letter: who, a comma, the year."""
     who = _who(entry)
-    return f"{who if isinstance(who, str) else who.render_as('text')}, {entry.fields.get('year', 'n.d.')}"
+    return f"{who if isinstance(who, str) else who.render_as('text')}, {_year(entry)}"
+
+
+def year_letter(entry: Any, label: str) -> str:
+    """The letter the list's ``label`` for ``entry`` adds after the year ("a" in "Dunlap, 2016a"), or ""."""
+    _, found, letter = label.rpartition(_label(entry))
+    return letter if found else ""
 
 
 class AuthorYearLabels(BaseLabelStyle):
@@ -61,5 +80,31 @@ class AuthorYearStyle(PlainStyle):
     default_label_style = "medialit_author_year"
 
 
+@node
+def _with_lettered_year(children: list[Node], data: dict[str, Any]) -> Any:
+    """Format ``children`` (one template) with the entry's year carrying its letter in the list."""
+    (template,) = children
+    entry = data["entry"]
+    letter = year_letter(entry, data["formatted_entry"].label)
+    if letter:
+        fields = {**entry.fields, "year": _year(entry) + letter}
+        lettered = Entry(entry.type, fields=fields, persons=entry.persons)
+        lettered.key = entry.key
+        data = {**data, "entry": lettered}
+    return template.format_data(data)
+
+
+@dataclass
+class LetteredAuthorYearReferenceStyle(AuthorYearReferenceStyle):
+    """sphinxcontrib-bibtex's ``author_year`` citations, the year with the list's letter ("2016a")."""
+
+    def inner(self, role_name: str) -> Node:
+        """The ``author_year`` template for ``role_name``, formatted with the lettered year."""
+        return _with_lettered_year[super().inner(role_name)]
+
+
 register_plugin("pybtex.style.labels", STYLE, AuthorYearLabels)
 register_plugin("pybtex.style.formatting", STYLE, AuthorYearStyle)
+bibtex_plugin.register_plugin(
+    "sphinxcontrib.bibtex.style.referencing", STYLE, LetteredAuthorYearReferenceStyle
+)

@@ -3,9 +3,10 @@
 :func:`load_folder` reads every ``.json`` and ``.csv`` file in a folder, :func:`load_uploads`
 the same from uploaded files; a bad file is listed as a problem and every good file is still
 used. A folder may be a learner's work folder, so the copies it keeps there (backups,
-``.replaced-``/``.corrupt-`` copies, temporary files, locks: see
+``.replaced-``/``.corrupt-`` copies, temporary files, locks, lateral-reading answers: see
 :func:`medialit.tagfile.workspace.not_learner_work`), hidden files and subfolders are skipped,
 and :meth:`ClassFiles.skipped_sentence` says how many and why: nothing is dropped silently.
+:func:`recorded_cases` tells which case a folder's files are for, before any is read for it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from medialit.case.model import Case
 from medialit.common.numbers import count_text
 from medialit.common.problems import Problem, ProblemsError, display_name
 from medialit.tagfile.model import TagSet
-from medialit.tagfile.reading import parse_tag_file, read_limited
+from medialit.tagfile.reading import decode_text, parse_json_text, parse_tag_file, read_limited
 from medialit.tagfile.workspace import not_learner_work
 
 TAG_SUFFIXES = (".json", ".csv")
@@ -33,7 +34,7 @@ _Item = TypeVar("_Item")
 class ClassFiles:
     """A class's files as read: the learners' tags, the problems of unusable files, and what was skipped.
 
-    ``skipped`` counts the files left unread because they are not learners' work, by kind
+    ``skipped`` counts the files left unread because they are not learners' tag files, by kind
     (``"backup"``, ``"copy kept aside"``, ``"hidden file"``, ``"folder"``, ...).
     """
 
@@ -51,8 +52,8 @@ class ClassFiles:
         if not total:
             return ""
         kinds = ", ".join(count_text(count, kind, _PLURALS.get(kind)) for kind, count in sorted(said.items()))
-        what = "is not a learner's" if total == 1 else "are not learners'"
-        return f"Skipped {count_text(total, 'file')} that {what} work: {kinds}."
+        what = "is not a learner's tag file" if total == 1 else "are not learners' tag files"
+        return f"Skipped {count_text(total, 'file')} that {what}: {kinds}."
 
 
 _PLURALS = {"copy kept aside": "copies kept aside"}
@@ -77,6 +78,30 @@ def load_folder(folder: Path | str, case: Case) -> ClassFiles:
     paths, skipped = _set_aside(sorted(folder.iterdir()), _skip_reason)
     tagsets, errors = _load_files(((display_name(path), partial(read_limited, path)) for path in paths), case)
     return ClassFiles(tagsets, errors, skipped)
+
+
+def recorded_cases(folder: Path | str) -> dict[str, list[str]]:
+    """The cases the JSON tag files in ``folder`` say they are for: case id -> the files, in order.
+
+    Only the ``case`` field is looked at; files that cannot be read, CSV files (which name no
+    case) and the files :func:`load_folder` skips have no say.
+    """
+    cases: dict[str, list[str]] = {}
+    folder = Path(folder)
+    if not folder.is_dir():
+        return cases
+    paths, _skipped = _set_aside(sorted(folder.iterdir()), _skip_reason)
+    for path in paths:
+        if path.suffix.lower() != ".json":
+            continue
+        name = display_name(path)
+        try:
+            data = parse_json_text(decode_text(read_limited(path), name), name)
+        except ProblemsError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("case"), str):
+            cases.setdefault(data["case"], []).append(name)
+    return cases
 
 
 def load_uploads(files: Iterable[tuple[str, bytes]], case: Case) -> ClassFiles:

@@ -8,6 +8,7 @@ problem made here has a ``kind`` (what the entry had), which
 from __future__ import annotations
 
 from medialit.common.problems import Problem
+from medialit.tagfile.model import CONFIDENCE_LEVEL_IDS
 
 UNKNOWN_PASSAGE = "an unknown passage id"
 UNKNOWN_CATEGORY = "an unknown category"
@@ -15,6 +16,7 @@ REPEATED_CATEGORY = "a category given twice"
 UNTAGGED_CUES = "cue words for a category the passage is not tagged with"
 MISSING_CUES = "cue words that are not in the passage"
 WRONG_CELLS = "the wrong number of cells"
+UNKNOWN_CONFIDENCE = "an unknown level of confidence"
 
 
 def _left_out(name: str, message: str, kind: str, row: int | None, what: str = "it was") -> Problem:
@@ -22,7 +24,7 @@ def _left_out(name: str, message: str, kind: str, row: int | None, what: str = "
 
 
 def unknown_passage(name: str, pid: str, part: str = "", row: int | None = None) -> Problem:
-    """A passage id the case does not have (``part``: "tags", "cues" or "notes" in the JSON form)."""
+    """A passage id the case does not have (``part``: the JSON part it is in, e.g. "tags" or "confidence")."""
     where = f" in its {part}" if part else ""
     return _left_out(name, f"has an unknown passage id {pid!r}{where}", UNKNOWN_PASSAGE, row)
 
@@ -49,6 +51,13 @@ def missing_cues(name: str, words: str, pid: str) -> Problem:
     """Cue words that are not in the passage's text."""
     message = f"has the cue words {words!r}, which are not in the text of {pid}"
     return _left_out(name, message, MISSING_CUES, None, "they were")
+
+
+def unknown_confidence(name: str, level: str, pid: str) -> Problem:
+    """A confidence for passage ``pid`` that is not one of the format's levels."""
+    levels = ", ".join(CONFIDENCE_LEVEL_IDS)
+    message = f"has an unknown confidence {level!r} for {pid} (it should be one of {levels})"
+    return _left_out(name, message, UNKNOWN_CONFIDENCE, None)
 
 
 def wrong_cells(name: str, cells: int, expected: int, row: int) -> Problem:

@@ -1,7 +1,7 @@
 """The rule that merges two versions of one learner's tag file (two tabs or kernels of one exercise).
 
-Each passage is one unit: whether it is reviewed and with which tags, its cue words and its note
-travel together. Of the two versions, the one that edited a passage later wins that passage
+Each passage is one unit: whether it is reviewed and with which tags, its cue words, its note and
+its confidence travel together. Of the two versions, the one that edited a passage later wins that passage
 (:attr:`~medialit.tagfile.model.TagSet.edited`); a passage a version has something for but no
 edit time counts as edited at that version's ``saved_at``, and a passage it has nothing for and
 no time is one it never touched, so the other version keeps it. On a tie the saving session
@@ -46,16 +46,20 @@ def instant(value: str | None) -> int | None:
 
 
 def passage_ids(tagset: TagSet) -> list[str]:
-    """Every passage the tag set has tags, cue words, a note or an edit time for."""
-    return list(dict.fromkeys([*tagset.tags, *tagset.cues, *tagset.notes, *tagset.edited]))
+    """Every passage the tag set has tags, cue words, a note, a confidence or an edit time for."""
+    return list(dict.fromkeys([*_content_ids(tagset), *tagset.edited]))
+
+
+def _content_ids(tagset: TagSet) -> list[str]:
+    """Every passage the tag set has tags, cue words, a note or a confidence for."""
+    return [*tagset.tags, *tagset.cues, *tagset.notes, *tagset.confidence]
 
 
 def edit_time_of(tagset: TagSet, passage_id: str) -> str | None:
     """When the tag set last changed a passage: its edit time, else ``saved_at`` if it has anything for it."""
     if passage_id in tagset.edited:
         return tagset.edited[passage_id]
-    has_content = passage_id in tagset.tags or passage_id in tagset.cues or passage_id in tagset.notes
-    return tagset.saved_at if has_content else None
+    return tagset.saved_at if passage_id in _content_ids(tagset) else None
 
 
 def edit_times(tagset: TagSet) -> dict[str, str]:
@@ -69,17 +73,20 @@ def _passage(tagset: TagSet, passage_id: str) -> tuple[Any, ...]:
         tagset.tags.get(passage_id),
         tagset.cues.get(passage_id, {}),
         tagset.notes.get(passage_id),
+        tagset.confidence.get(passage_id),
     )
 
 
 def _copy_passage(source: TagSet, target: TagSet, passage_id: str) -> None:
-    tags, cues, note = copy.deepcopy(_passage(source, passage_id))
+    tags, cues, note, confidence = copy.deepcopy(_passage(source, passage_id))
     if tags is not None:
         target.tags[passage_id] = tags
     if cues:
         target.cues[passage_id] = cues
     if note is not None:
         target.notes[passage_id] = note
+    if confidence is not None:
+        target.confidence[passage_id] = confidence
 
 
 def merge_tagsets(mine: TagSet, theirs: TagSet) -> Merged:

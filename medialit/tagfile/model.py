@@ -7,12 +7,14 @@ The JSON form (its only statement is ``medialit/schemas/tags.schema.json``)::
      "tags": {"p001": ["framing"], "p002": []},
      "cues": {"p001": {"framing": ["Weaken Rivals"]}},
      "notes": {"p002": "not sure"},
+     "confidence": {"p001": "fairly_sure", "p002": "sure"},
      "edited": {"p001": "2024-05-01T09:29:12.250+00:00", "p002": "2024-05-01T09:30:00.015+00:00"}}
 
 A passage with an empty list was reviewed and given no tag; a passage absent from ``tags`` was
-not reviewed. ``edited`` says when each passage was last changed (also one marked not reviewed
-again), so that two tabs or kernels saving to one file can be merged passage by passage
-(:mod:`medialit.tagfile.merge`).
+not reviewed. ``confidence`` (optional, asked by the pre-test and post-test) says how sure the
+learner is of each passage's answer, one of :data:`CONFIDENCE_LEVEL_IDS`. ``edited`` says when
+each passage was last changed (also one marked not reviewed again), so that two tabs or kernels
+saving to one file can be merged passage by passage (:mod:`medialit.tagfile.merge`).
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ class TagSet:
     ``problems`` holds what was reported and skipped while reading (unknown ids and so on);
     ``source`` names the file the tags came from, if any; ``exercise`` is the exercise the file
     records it was made for (optional: older files do not say); ``edited`` maps a passage id to
-    when it was last changed (an ISO 8601 time, see :func:`edit_time`).
+    when it was last changed (an ISO 8601 time, see :func:`edit_time`); ``confidence`` maps a
+    passage id to how sure the learner is of its answer (one of :data:`CONFIDENCE_LEVEL_IDS`).
     """
 
     case: str
@@ -64,6 +67,7 @@ class TagSet:
     source: str = ""
     exercise: str | None = None
     edited: dict[str, str] = field(default_factory=dict)
+    confidence: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list, compare=False)
 
     @property
@@ -86,6 +90,8 @@ class TagSet:
             data["cues"] = {pid: {c: list(w) for c, w in cues.items()} for pid, cues in self.cues.items()}
         if self.notes:
             data["notes"] = dict(self.notes)
+        if self.confidence:
+            data["confidence"] = dict(self.confidence)
         if self.edited:
             data["edited"] = dict(self.edited)
         return data
@@ -112,6 +118,10 @@ NOTE_MAX: int = schema("tags")["properties"]["notes"]["additionalProperties"]["m
 CUES_MAX: int = schema("tags")["properties"]["cues"]["additionalProperties"]["additionalProperties"][
     "maxItems"
 ]
+
+#: The levels of confidence a learner can give an answer, least sure first (their stated
+#: probabilities are :data:`medialit.scoring.calibration.CONFIDENCE_LEVELS`).
+CONFIDENCE_LEVEL_IDS: tuple[str, ...] = tuple(schema("tags")["$defs"]["confidence_level"]["enum"])
 
 
 def _spaced(value: str | None) -> str:

@@ -28,6 +28,8 @@ import unicodedata
 from medialit.tagfile.model import clean_learner, now_iso
 
 SUFFIX = "-tags.json"
+#: The suffix of a learner's lateral-reading answers (:mod:`medialit.tagfile.answer_store`).
+ANSWERS_SUFFIX = "-answers.json"
 SLUG_BYTES = 48  # of UTF-8: 16 CJK characters, 48 Latin letters
 HASH_DIGITS = 8
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -76,20 +78,26 @@ def learner_part(learner: str | None) -> str | None:
     return f"{readable}-{digest}" if readable else digest
 
 
-def tag_file_name(exercise_id: str, learner: str | None = None) -> str:
-    """The autosave file's name: ``<exercise>-tags.json`` or ``<exercise>-<learner part>-tags.json``."""
+def tag_file_name(exercise_id: str, learner: str | None = None, suffix: str = SUFFIX) -> str:
+    """The autosave file's name: ``<exercise>-tags.json`` or ``<exercise>-<learner part>-tags.json``.
+
+    ``suffix`` names another kind of work by the same rule (:data:`ANSWERS_SUFFIX`).
+    """
     part = learner_part(learner)
-    return f"{exercise_id}-{part}{SUFFIX}" if part else f"{exercise_id}{SUFFIX}"
+    return f"{exercise_id}-{part}{suffix}" if part else f"{exercise_id}{suffix}"
 
 
-def download_file_name(exercise_id: str, learner: str | None, saved_at: str | None) -> str:
+def download_file_name(
+    exercise_id: str, learner: str | None, saved_at: str | None, suffix: str = SUFFIX
+) -> str:
     """The download's name, ``<exercise>-<learner part>-<YYYY-MM-DD>-tags.json``.
 
     The date is the day the work was last saved (``saved_at``), today if it never was; without
-    a name the learner part is left out (``hedging-2024-05-01-tags.json``).
+    a name the learner part is left out (``hedging-2024-05-01-tags.json``). ``suffix`` as for
+    :func:`tag_file_name`.
     """
     day = (saved_at or "")[:10]
     if not _DATE.fullmatch(day):
         day = now_iso()[:10]
     part = learner_part(learner)
-    return f"{exercise_id}-{part}-{day}{SUFFIX}" if part else f"{exercise_id}-{day}{SUFFIX}"
+    return f"{exercise_id}-{part}-{day}{suffix}" if part else f"{exercise_id}-{day}{suffix}"

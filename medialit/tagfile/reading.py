@@ -4,10 +4,11 @@
 schema, for another case) raises :class:`~medialit.common.problems.ProblemsError`, whose problems
 each name the file and read as plain sentences (:attr:`~medialit.common.problems.Problem.sentence`).
 Unknown passage ids, unknown categories, repeated categories, cue words that are not in the
-passage and cue words for a category the passage is not tagged with are *reported and left
-out*: the good tags are kept, and the problems are listed in :attr:`TagSet.problems` (each with
-its ``kind``, for :func:`~medialit.common.problems.left_out_summary`), so a single typo does not
-throw away a learner's work and nothing is dropped silently.
+passage, cue words for a category the passage is not tagged with and unknown confidence levels
+are *reported and left out*: the good tags are kept, and the problems are listed in
+:attr:`TagSet.problems` (each with its ``kind``, for
+:func:`~medialit.common.problems.left_out_summary`), so a single typo does not throw away a
+learner's work and nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from medialit.tagfile.left_out import (
     missing_cues,
     repeated_category,
     unknown_category,
+    unknown_confidence,
     unknown_passage,
     untagged_cues,
 )
-from medialit.tagfile.model import CaseLike, TagSet
+from medialit.tagfile.model import CONFIDENCE_LEVEL_IDS, CaseLike, TagSet
 
 #: Files larger than this are refused before they are read (a class's tag file is a few kB).
 MAX_BYTES = 5 * 1024 * 1024
@@ -122,8 +124,9 @@ def parse_tags(data: Any, case: CaseLike, name: str = "<tags>") -> TagSet:
     """Check parsed JSON against the schema and the case; return the tags.
 
     Raises :class:`ProblemsError` when the data cannot be used; unknown passage ids and
-    categories, repeated categories, cue words not found in the passage and cue words for a
-    category not tagged there are listed in ``TagSet.problems`` and left out.
+    categories, repeated categories, cue words not found in the passage, cue words for a
+    category not tagged there and unknown confidence levels are listed in ``TagSet.problems``
+    and left out.
     """
     errors = [] if conforms("tags", data) else schema_errors("tags", data)
     if errors:
@@ -185,6 +188,7 @@ def parse_tags(data: Any, case: CaseLike, name: str = "<tags>") -> TagSet:
         cues=cues,
         notes=notes,
         edited=_edit_times(data.get("edited", {}), known_ids, name, warnings),
+        confidence=_confidence(data.get("confidence", {}), known_ids, name, warnings),
         source=name,
         problems=warnings,
     )
@@ -205,6 +209,21 @@ def _edit_times(
         else:
             edited[pid] = when
     return edited
+
+
+def _confidence(
+    given: dict[str, str], known_ids: set[str], name: str, warnings: list[Problem]
+) -> dict[str, str]:
+    """The confidence levels of known passages that are real levels; the others are reported and left out."""
+    confidence: dict[str, str] = {}
+    for pid, level in given.items():
+        if pid not in known_ids:
+            warnings.append(unknown_passage(name, pid, "confidence"))
+        elif level not in CONFIDENCE_LEVEL_IDS:
+            warnings.append(unknown_confidence(name, level, pid))
+        else:
+            confidence[pid] = level
+    return confidence
 
 
 def parse_tag_file(data: bytes, name: str, case: CaseLike) -> list[TagSet]:

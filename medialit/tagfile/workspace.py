@@ -30,8 +30,9 @@ message names every file.
 and :meth:`Workspace.hand_back` moves a file that belongs to another learner to that learner's own
 file; neither ever overwrites a file.
 
-Backups, copies kept aside, temporary files and locks are never a learner's work: a class
-report skips them by :func:`not_learner_work`, the one statement of how they are named.
+Backups, copies kept aside, temporary files and locks are never a learner's tags, nor are the
+lateral-reading answers files: a class report skips them by :func:`not_learner_work`, the one
+statement of how they are named.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ from medialit.common.problems import (
 from medialit.tagfile.locking import LOCK_SUFFIX, locked
 from medialit.tagfile.merge import merge_tagsets
 from medialit.tagfile.model import CaseLike, TagSet
-from medialit.tagfile.names import tag_file_name
+from medialit.tagfile.names import ANSWERS_SUFFIX, tag_file_name
 from medialit.tagfile.reading import load_tags, one_learner, parse_tag_file, read_limited
 from medialit.tagfile.storage import (
     BACKUP_SUFFIX,
@@ -150,7 +151,8 @@ def not_learner_work(name: str) -> str | None:
 
     ``"backup"`` (``<name>.bak``), ``"copy kept aside"`` (``<stem>.replaced-<timestamp>.json``,
     ``<stem>.corrupt-<timestamp>.json``), ``"temporary file"`` (``.<name>.<random>.tmp``, left
-    by an interrupted save) or ``"lock file"`` (``.<name>.lock``).
+    by an interrupted save), ``"lock file"`` (``.<name>.lock``) or ``"lateral-reading answers
+    file"`` (``<name>-answers.json``: a learner's work, but not tags, so a class report skips it).
     """
     lower = name.lower()
     if lower.endswith(BACKUP_SUFFIX):
@@ -161,6 +163,8 @@ def not_learner_work(name: str) -> str | None:
         return "temporary file"
     if _ASIDE_COPY.fullmatch(name):
         return "copy kept aside"
+    if lower.endswith(ANSWERS_SUFFIX):
+        return "lateral-reading answers file"
     return None
 
 

@@ -1,1 +1,1 @@
-"""The notebooks' widgets: the tagging widget and its kernel watch, the upload box, the exercise."""
+"""The notebooks' widgets: tagging widget and kernel watch, file picker, class box, exercise."""

@@ -20,7 +20,8 @@ from medialit.case.model import Case
 from medialit.rendering.report_view import report_html
 from medialit.scoring.class_report import class_report
 from medialit.tagfile.folder import ClassFiles, load_folder, load_uploads
-from medialit.widgets.controls import WIDE, clear_upload, guarded, status_html, uploaded_files
+from medialit.widgets.controls import WIDE, guarded, status_html
+from medialit.widgets.file_picker import FilePicker
 
 UPLOAD_PREVIEW = (
     "Here the notebook shows an upload control (Add class files) and a choice of exercise. This "
@@ -43,7 +44,7 @@ class ClassUpload(widgets.VBox):
     def __init__(self, case: Case, exercise: str | None = None) -> None:
         self.case = case
         self._read: Callable[[], ClassFiles] | None = None  # reads the files the report is shown for
-        self.upload = widgets.FileUpload(description="Add class files", accept=".json,.csv", multiple=True)
+        self.upload = FilePicker("Add class files", accept=".json,.csv", multiple=True)
         self.exercise = widgets.Dropdown(
             options=exercise_options(case), value=exercise or "", description="Exercise", style=WIDE
         )
@@ -54,7 +55,7 @@ class ClassUpload(widgets.VBox):
         self.read_folder = widgets.Button(description="Show the report", tooltip="Show the report", icon="")
         self.folder_message = widgets.HTML()
         self.output = widgets.HTML()
-        self.upload.observe(guarded(self._on_upload, self._show_message), "value")
+        self.upload.on_files(guarded(self.show, self._show_message), self._show_message)
         self.exercise.observe(guarded(lambda change: self._render(), self._show_message), "value")
         self.read_folder.on_click(
             guarded(lambda button: self.show_folder(self.folder.value), self._show_folder_message)
@@ -109,12 +110,6 @@ class ClassUpload(widgets.VBox):
             return
         report = class_report(self._read(), self.case, self.exercise.value or None)
         self.output.value = report_html(report)
-
-    def _on_upload(self, change: dict[str, Any]) -> None:
-        files = uploaded_files(change["new"])
-        if files:
-            clear_upload(self.upload)  # so the same files can be added again
-            self.show(files)
 
     def _show_message(self, message: str) -> None:
         self.output.value = status_html(message)

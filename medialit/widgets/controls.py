@@ -1,7 +1,8 @@
-"""What every widget of the course shares: labelled controls, plain messages, uploads."""
+"""What every widget of the course shares: labelled controls, plain messages, one stylesheet."""
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Callable
 from typing import Any
@@ -40,25 +41,19 @@ STYLE = """<style>
 </style>"""
 
 
-def uploaded_files(value: Any) -> list[tuple[str, bytes]]:
-    """``(name, content)`` pairs from a FileUpload value (ipywidgets 8 tuple or 7 dict)."""
-    if isinstance(value, dict):  # ipywidgets 7: {name: {"metadata": ..., "content": bytes}}
-        return [(name, bytes(item["content"])) for name, item in value.items()]
-    return [(item["name"], bytes(item["content"])) for item in value or ()]
+def download_link_html(text: str, name: str, label: str, about: str) -> str:
+    """A JavaScript-free download link drawn as a button (:data:`STYLE`): ``text`` as a ``data:`` URI.
 
-
-def clear_upload(upload: widgets.FileUpload) -> None:
-    """Empty ``upload``, so that choosing a file again, even the same one, is a new upload.
-
-    ipywidgets 8 lets the value be set to ``()``. On ipywidgets 7 (Google Colab's) the value is
-    a read-only dict, set anew from the file data each time the front end counts another upload;
-    traitlets reports a change only if the new dict differs from the old, so the old one is
-    emptied in place (the upload counter keeps running, as the front end expects).
+    The link reads ``label (name)``; ``about`` is a sentence on what the file holds, before the
+    line on keeping it and loading it again with Restore from file.
     """
-    if isinstance(upload.value, dict):
-        upload.value.clear()
-    else:
-        upload.value = ()
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    file = html.escape(name)
+    return (
+        f'<p><a class="medialit-download" download="{file}" href="data:application/json;base64,{data}">'
+        f"{html.escape(label)} ({file})</a> {html.escape(about)} Keep it somewhere safe; "
+        "Restore from file loads it again.</p>"
+    )
 
 
 def guarded(callback: Callable[..., None], show: Callable[[str], None]) -> Callable[..., None]:
@@ -109,3 +104,11 @@ def _button(description: str) -> widgets.Button:
 
 def _checkbox(description: str) -> widgets.Checkbox:
     return widgets.Checkbox(value=False, description=description, indent=False)
+
+
+def _choice(description: str, options: list[tuple[str, str]]) -> widgets.RadioButtons:
+    """Radio buttons with a visible description and nothing chosen: arrow keys move between them.
+
+    A chosen button shows a filled dot, not a colour only; the focus ring is :data:`STYLE`'s.
+    """
+    return widgets.RadioButtons(options=options, value=None, description=description, style=WIDE)

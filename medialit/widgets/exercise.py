@@ -10,8 +10,10 @@ from medialit.case.labels import category_labels
 from medialit.case.loading import load_case
 from medialit.case.model import Case
 from medialit.rendering.check import CheckResult
+from medialit.rendering.form_check import FormCheck, form_check
 from medialit.scoring.learner import feedback, score
 from medialit.session.tagging import TaggingSession
+from medialit.tagfile.earlier import EARLIER_FORM, earlier_work
 from medialit.tagfile.workspace import Workspace
 from medialit.widgets.tagging import TaggingWidget
 
@@ -22,13 +24,26 @@ class Exercise(TaggingSession):
     _widget: TaggingWidget | None = None
 
     def check(self) -> CheckResult:
-        """Compare with the key: scores, a plot and per-passage feedback (``.feedback`` is a DataFrame)."""
+        """Compare with the key: scores, a plot and per-passage feedback (``.feedback`` is a DataFrame).
+
+        A test form (an exercise that asks for confidence) adds the Brier score, calibration and
+        skill scores; the post-test, the change per skill since this learner's pretest, found in
+        the work folder (:func:`medialit.tagfile.earlier.earlier_work`).
+        """
         return CheckResult(
             score(self.tagset, self.case, self.spec),
             feedback(self.tagset, self.case, self.spec),
             category_labels(self.case, self.spec.categories),
             self.case,
+            self._form_check() if self.asks_confidence else None,
         )
+
+    def _form_check(self) -> FormCheck:
+        earlier_id = EARLIER_FORM.get(self.exercise_id)
+        if earlier_id is None or earlier_id not in self.case.exercise_ids:
+            return form_check(self.tagset, self.case, self.spec)
+        found = earlier_work(self.path.parent, earlier_id, self.learner, self.case)
+        return form_check(self.tagset, self.case, self.spec, (self.case.exercise(earlier_id), found))
 
     def view(self) -> TaggingWidget:
         """The tagging widget for this exercise (made once)."""

@@ -1,7 +1,8 @@
 """The tagging widget: one passage at a time, a checkbox per category, autosave, check, files.
 
-Every control is a standard ipywidgets input or button with a visible description (its
-accessible name), so the widget is usable from the keyboard and easy to drive in tests:
+Every control is a standard ipywidgets input or button (or, to restore a file, a labelled file
+input) with a visible description (its accessible name), so the widget is usable from the
+keyboard and easy to drive in tests:
 
 ===========================  ==================================================================
 attribute                    control (description)
@@ -16,10 +17,13 @@ attribute                    control (description)
 ``no_technique_box``         Checkbox "Reviewed: no technique"
 ``cue_boxes[id]``            Text "Which words?" (with the category in brackets when several)
 ``note``                     Textarea "Note"
+``confidence``               RadioButtons "How sure are you of this answer?" (Not sure, Fairly
+                             sure, Sure), only in an exercise that asks for it (a test form)
 ``check_button``             Button "Check my answers"
 ``download_button``          Button "Download my tags" (reveals ``download_link``, a button-like link)
-``upload``                   FileUpload "Restore from file" (.json or .csv); what a restore did is
-                             said in ``restore_message``, beside it
+``upload``                   FilePicker "Restore from file" (.json or .csv,
+                             :mod:`medialit.widgets.file_picker`); what a restore did is said in
+                             ``restore_message``, beside it
 ``load_anyway_button``       Button "Load it anyway", shown (in ``load_anyway``, with a sentence)
                              when an uploaded file was made for another exercise
 ``kernel_watch``             KernelWatch: once the kernel is gone, says so in words and
@@ -50,7 +54,6 @@ page such as the Jupyter Book's HTML build can prefer ``text/html`` and show the
 
 from __future__ import annotations
 
-import base64
 import html
 from collections.abc import Callable
 from functools import partial
@@ -59,7 +62,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from medialit.rendering.check import CheckResult
+from medialit.rendering.confidence_words import CONFIDENCE_QUESTION
 from medialit.rendering.inpage import preview_marker
+from medialit.scoring.calibration import CONFIDENCE_LABELS, CONFIDENCE_LEVELS
 from medialit.session.tagging import Progress, RestoreOutcome, TaggingSession
 from medialit.tagfile.workspace import readable_time
 from medialit.widgets.controls import (
@@ -67,13 +72,14 @@ from medialit.widgets.controls import (
     WIDE,
     _button,
     _checkbox,
-    clear_upload,
+    _choice,
+    download_link_html,
     error_html,
     focus,
     guarded,
     status_html,
-    uploaded_files,
 )
+from medialit.widgets.file_picker import FilePicker
 from medialit.widgets.kernel_watch import TAGGING_CLASS, KernelWatch
 
 PREVIEW_SENTENCE = (
@@ -87,16 +93,10 @@ def split_phrases(value: str) -> list[str]:
     return [part.strip() for part in value.replace("\n", ";").split(";") if part.strip()]
 
 
-def download_link_html(exercise: TaggingSession) -> str:
+def tags_download_html(exercise: TaggingSession) -> str:
     """A JavaScript-free download link: the current tag file as a ``data:`` URI."""
-    data = base64.b64encode(exercise.json_text().encode("utf-8")).decode("ascii")
-    name = html.escape(exercise.download_name())
-    return (
-        f'<p><a class="medialit-download" download="{name}" href="data:application/json;base64,{data}">'
-        f"Save my tags file ({name})</a> {html.escape(str(exercise.progress()))}, saved at "
-        f"{html.escape(readable_time(exercise.tagset.saved_at))}. Keep it somewhere safe; "
-        "Restore from file loads it again.</p>"
-    )
+    about = f"{exercise.progress()}, saved at {readable_time(exercise.tagset.saved_at)}."
+    return download_link_html(exercise.json_text(), exercise.download_name(), "Save my tags file", about)
 
 
 def opening_words(text: str, count: int = 6) -> str:
@@ -223,15 +223,11 @@ class TaggingWidget(widgets.VBox):
             layout=widgets.Layout(width="95%"),
         )
         self.note_message = widgets.HTML()
+        self.confidence = _choice(CONFIDENCE_QUESTION, [(CONFIDENCE_LABELS[c], c) for c in CONFIDENCE_LEVELS])
+        self.confidence.layout.display = None if exercise.asks_confidence else "none"
         self.check_button = _button("Check my answers")
         self.download_button = _button("Download my tags")
-        self.upload = widgets.FileUpload(
-            description="Restore from file",
-            accept=".json,.csv",
-            multiple=False,
-            icon="",  # see _button
-            tooltip="Restore from file",  # else the front end shows the tooltip "null"
-        )
+        self.upload = FilePicker("Restore from file", accept=".json,.csv")
         self.restore_message = widgets.HTML()  # shown just below the upload's row
         self.load_anyway_text = widgets.HTML()
         self.load_anyway_button = _button("Load it anyway")
@@ -274,6 +270,7 @@ class TaggingWidget(widgets.VBox):
             self.cue_message,
             self.note,
             self.note_message,
+            self.confidence,
             row(self.previous_button, self.next_button, self.go_to, self.only_unreviewed),
             self.nav_message,
             self.upload_row,
@@ -296,11 +293,11 @@ class TaggingWidget(widgets.VBox):
             on_value(box, partial(self._on_cue, category))
         on_value(self.no_technique_box, self._on_no_technique)
         on_value(self.note, self._on_note)
+        on_value(self.confidence, self._on_confidence)
         on_value(self.learner, self._on_learner)
         on_value(self.go_to, self._on_go_to)
         on_value(self.only_unreviewed, lambda _: self._refresh_go_to())
-        beside_upload = guarded(lambda change: self._on_upload(change["new"]), self._show_restore_error)
-        self.upload.observe(beside_upload, "value")
+        self.upload.on_files(guarded(self._on_upload, self._show_restore_error), self._show_restore_error)
         on_click(self.previous_button, lambda: self.step(-1))
         on_click(self.next_button, lambda: self.step(1))
         on_click(self.check_button, self.show_check)
@@ -346,6 +343,7 @@ class TaggingWidget(widgets.VBox):
                 self.cue_boxes[category].value = "; ".join(exercise.cues_of(pid, category))
             self.no_technique_box.value = exercise.is_no_technique(pid)
             self.note.value = exercise.note_of(pid)
+            self.confidence.value = exercise.confidence_of(pid) if exercise.asks_confidence else None
             self.learner.value = exercise.learner or ""
             if pid not in {value for _, value in self.go_to.options}:
                 self._refresh_go_to()
@@ -380,7 +378,7 @@ class TaggingWidget(widgets.VBox):
         self._refresh_go_to()
         self._show(self.index)
         if self._download_shown:
-            self.download_link.value = download_link_html(self.exercise)
+            self.download_link.value = tags_download_html(self.exercise)
         if self.exercise.message != self._said:  # a save failed, worked again, or merged another tab's work
             self._show_status(self.exercise.message)
 
@@ -418,6 +416,10 @@ class TaggingWidget(widgets.VBox):
             self._set_quietly(self.note, value)
         self.note_message.value = status_html(said)
 
+    def _on_confidence(self, level: str | None) -> None:
+        if not self._syncing:
+            self.exercise.set_confidence(self.pid, level)
+
     def _on_learner(self, value: str) -> None:
         """A name typed or changed: the work moves to that name's file, and the status says where.
 
@@ -445,11 +447,7 @@ class TaggingWidget(widgets.VBox):
         self.cue_message.value = self.note_message.value = ""
         self._show(self.exercise.passage_ids.index(pid))
 
-    def _on_upload(self, value: Any) -> None:
-        files = uploaded_files(value)
-        if not files:
-            return
-        clear_upload(self.upload)  # first, so the same file can be chosen again if restoring fails
+    def _on_upload(self, files: list[tuple[str, bytes]]) -> None:
         name, content = files[0]
         self._restore(content, name)
 
@@ -464,7 +462,9 @@ class TaggingWidget(widgets.VBox):
         self._offer_load_anyway(outcome, content, name)
         if not outcome.restored:
             return
-        self._show_status("")  # what the status said (such as "Starting fresh.") is over
+        # What the status said (such as "Starting fresh.") is over; the restore is said beside the
+        # control, so the status is left empty unless the session says more (a save that failed).
+        self._show_status("" if self.exercise.message == outcome.message else self.exercise.message)
         self.feedback.value = ""
         self._set_quietly(self.learner, self.exercise.learner or "")
         self._refresh_go_to()
@@ -507,7 +507,7 @@ class TaggingWidget(widgets.VBox):
     def show_download(self) -> None:
         """Reveal (and from now on refresh) the download link for the current tag file."""
         self._download_shown = True
-        self.download_link.value = download_link_html(self.exercise)
+        self.download_link.value = tags_download_html(self.exercise)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """The widget view plus a ``text/html`` static preview (see the module docstring)."""

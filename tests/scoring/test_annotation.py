@@ -20,12 +20,18 @@ from medialit.scoring.annotation import (
 )
 
 CASE = load_case()
-CASES = {"main": CASE, "other-side": load_case("other-side"), "transfer": load_case("transfer")}
+CASES = {
+    "main": CASE,
+    "other-side": load_case("other-side"),
+    "official": load_case("official"),
+    "transfer": load_case("transfer"),
+}
 # Which adjudication log settles each round of passes.
 LOGS = {
     ("pass_a", "pass_b"): "adjudication",
     ("pass_c", "pass_d"): "adjudication_2",
     ("pass_e", "pass_f"): "adjudication",
+    ("pass_o1", "pass_o2"): "adjudication",
     ("pass_t1", "pass_t2"): "adjudication",
 }
 
@@ -80,13 +86,13 @@ def test_data_readme_reports_the_computed_agreement() -> None:
     )
     annotation = (CASE.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
     assert agreement_markdown(CASE) in annotation, "data/annotation/agreement.md is out of date"
-    for name in ("other-side", "transfer"):
+    for name in ("other-side", "official", "transfer"):
         other = CASES[name]
         report = (other.folder / "annotation" / "agreement.md").read_text(encoding="utf-8")
         assert agreement_markdown(other) in report, f"the {name} case's agreement.md is out of date"
 
 
-@pytest.mark.parametrize("name", ["transfer"])
+@pytest.mark.parametrize("name", ["official", "transfer"])
 def test_a_single_round_adjudication_log_is_what_the_key_says(name: str) -> None:
     """Every clear or arguable decision is a key row of that strength; every not_this one has a reason."""
     case = CASES[name]

@@ -321,5 +321,5 @@ def test_the_written_report_names_the_exercise_and_every_file_left_out(case, tmp
     page = (out / "index.html").read_text(encoding="utf-8")
     assert f"<h1>Class report: {case.exercise('hedging').title}</h1>" in page
     assert f"<p>{report.exercise_note}</p>" in page
-    assert "<p>Skipped 1 file that is not a learner&#39;s work: 1 backup.</p>" in page
+    assert "<p>Skipped 1 file that is not a learner&#39;s tag file: 1 backup.</p>" in page
     assert "h0-again.json" in page and "h0.json" in page

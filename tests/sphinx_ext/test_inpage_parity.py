@@ -41,10 +41,11 @@ from medialit.schemas import schema
 from medialit.scoring.learner import feedback, score
 from medialit.session.tagging import kept_cues, kept_note, left_out_passages_message, name_cut_message
 from medialit.sphinx_ext import STATIC
+from medialit.tagfile.answer_store import ANSWERS_STEM
 from medialit.tagfile.csv_form import tags_to_csv
 from medialit.tagfile.merge import merge_tagsets
 from medialit.tagfile.model import CUES_MAX, LEARNER_MAX, NOTE_MAX, clean_learner
-from medialit.tagfile.names import download_file_name, learner_key, learner_part
+from medialit.tagfile.names import ANSWERS_SUFFIX, download_file_name, learner_key, learner_part
 from medialit.tagfile.reading import parse_tags
 from medialit.tagfile.workspace import passage_list
 from medialit.widgets.exercise import start
@@ -366,6 +367,17 @@ def test_page_names_downloads_as_the_package_does_for_tricky_names(node_path: st
     _compare_names(node_path, [(name, date) for name in TRICKY_NAMES for date in dates])
     learners = {learner_key(name) for name in TRICKY_NAMES}
     assert len({learner_part(name) for name in TRICKY_NAMES}) == len(learners)  # no two share a name
+
+
+def test_page_names_answers_downloads_as_the_package_does(node_path: str) -> None:
+    """The lateral-reading page names its downloads with the same function, given the answers' suffix."""
+    payload = inpage_payload(_cases()[0], _cases()[0].exercise("hedging"))
+    named = [(name, "2024-05-01T09:30:00+02:00") for name in TRICKY_NAMES]
+    calls = [{"fn": "downloadName", "args": [ANSWERS_STEM, name, at, ANSWERS_SUFFIX]} for name, at in named]
+    got = _run_node(node_path, payload, [], [], calls=calls)["calls"]
+    want = [download_file_name(ANSWERS_STEM, name, at, ANSWERS_SUFFIX) for name, at in named]
+    assert got == want
+    assert all(name.endswith("-2024-05-01-answers.json") for name in got)
 
 
 def test_page_names_every_character_as_the_package_does(node_path: str) -> None:

@@ -37,7 +37,7 @@ def test_a_work_folder_gives_one_learner_and_says_what_it_skipped(tmp_path: Path
     assert files.tagsets[0].tags == {second: []}
     assert files.errors == []
     assert files.skipped_sentence() == (
-        "Skipped 6 files that are not learners' work: 1 backup, 2 copies kept aside, 1 folder, "
+        "Skipped 6 files that are not learners' tag files: 1 backup, 2 copies kept aside, 1 folder, "
         "1 hidden file, 1 temporary file."
     )
 
@@ -53,7 +53,7 @@ def test_one_skipped_file_is_one_readable_sentence(tmp_path: Path, case) -> None
     workspace.save(_tags(case, "Ada", case.passages.index[0]))
     workspace.save(_tags(case, "Ada", case.passages.index[1]))
     assert load_folder(tmp_path, case).skipped_sentence() == (
-        "Skipped 1 file that is not a learner's work: 1 backup."
+        "Skipped 1 file that is not a learner's tag file: 1 backup."
     )
 
 
@@ -65,6 +65,9 @@ def test_one_skipped_file_is_one_readable_sentence(tmp_path: Path, case) -> None
         (".hedging-ada-tags.json.abc123.tmp", "temporary file"),
         ("hedging-ada-tags.replaced-20240501T093000.json", "copy kept aside"),
         ("hedging-ada-tags.corrupt-20240501T093000-2.json", "copy kept aside"),
+        ("lateral-answers.json", "lateral-reading answers file"),
+        ("lateral-ada-1a2b3c4d-answers.json", "lateral-reading answers file"),
+        ("lateral-answers.json.bak", "backup"),
         ("hedging-ada-tags.json", None),
         ("replaced.json", None),
         ("ada.replaced.json", None),  # a learner's own name for a file, not a copy the course made
@@ -89,7 +92,7 @@ def test_uploads_skip_the_same_copies(case) -> None:
     assert [t.label for t in files.tagsets] == ["Ada"]
     assert files.errors == []
     assert files.skipped_sentence() == (
-        "Skipped 2 files that are not learners' work: 1 backup, 1 copy kept aside."
+        "Skipped 2 files that are not learners' tag files: 1 backup, 1 copy kept aside."
     )
 
 

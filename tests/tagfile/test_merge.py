@@ -24,7 +24,7 @@ TIMES = [
 
 @st.composite
 def tagsets(draw: st.DrawFn) -> TagSet:
-    """A learner's version of one file: any passages, tags, cue words, notes, edit times (or none)."""
+    """A version of one file: any passages, tags, cue words, notes, confidence, edit times (or none)."""
     tags = draw(
         st.dictionaries(
             st.sampled_from(PIDS), st.lists(st.sampled_from(CATEGORIES), unique=True, max_size=2), max_size=5
@@ -37,12 +37,16 @@ def tagsets(draw: st.DrawFn) -> TagSet:
         if draw(st.booleans())
     }
     notes = draw(st.dictionaries(st.sampled_from(PIDS), st.sampled_from(["unsure", "check"]), max_size=3))
+    confidence = draw(
+        st.dictionaries(st.sampled_from(PIDS), st.sampled_from(["unsure", "fairly_sure", "sure"]), max_size=3)
+    )
     edited = draw(st.dictionaries(st.sampled_from(PIDS), st.sampled_from(TIMES), max_size=5))
     return TagSet(
         case="chovanec-2018",
         tags=tags,
         cues=cues,
         notes=notes,
+        confidence=confidence,
         edited=edited,
         saved_at=draw(st.sampled_from([*TIMES, None])),
         learner=draw(st.sampled_from([None, "Ada", "Bo"])),
@@ -52,11 +56,11 @@ def tagsets(draw: st.DrawFn) -> TagSet:
 
 def entry(tagset: TagSet, pid: str) -> tuple[object, ...]:
     """Everything one passage has: it travels as a whole."""
-    return (tagset.tags.get(pid), tagset.cues.get(pid, {}), tagset.notes.get(pid))
+    return (tagset.tags.get(pid), tagset.cues.get(pid, {}), tagset.notes.get(pid), tagset.confidence.get(pid))
 
 
 def content(tagset: TagSet) -> tuple[object, ...]:
-    return (tagset.tags, tagset.cues, tagset.notes)
+    return (tagset.tags, tagset.cues, tagset.notes, tagset.confidence)
 
 
 def at(tagset: TagSet, pid: str) -> int | None:
@@ -179,3 +183,16 @@ def test_times_are_compared_as_instants_to_the_millisecond() -> None:
     assert instant("2024-05-01T09:30:00.001999+00:00") == instant("2024-05-01T09:30:00.001+00:00")
     assert instant("2024-05-01T09:30:00.002+00:00") > instant("2024-05-01T09:30:00.001999+00:00")
     assert instant("not a time") is None and instant(None) is None
+
+
+def test_a_confidence_travels_with_its_passage() -> None:
+    older = TagSet(case="c", tags={"p001": ["hedging"]}, confidence={"p001": "unsure"}, saved_at=TIMES[0])
+    newer = TagSet(
+        case="c", tags={}, confidence={"p001": "sure"}, edited={"p001": TIMES[4]}, saved_at=TIMES[0]
+    )
+    merged = merge_tagsets(older, newer)
+    assert merged.tagset.confidence == {"p001": "sure"} and merged.tagset.tags == {}
+    assert merged.taken == ("p001",)
+    assert edit_times(TagSet(case="c", tags={}, confidence={"p002": "sure"}, saved_at=TIMES[1])) == {
+        "p002": TIMES[1]
+    }

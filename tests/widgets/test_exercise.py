@@ -405,3 +405,27 @@ def test_an_upload_without_an_exercise_keeps_this_exercises_passages_and_says_ho
     assert "2 passages of old.csv are not part of the hedging exercise, so they were left out" in message
     assert exercise.learner == "Q" * LEARNER_MAX and f"only its first {LEARNER_MAX} were kept" in message
     load_tags(exercise.path, case)  # the saved file follows the format
+
+
+def test_after_a_restore_the_message_describes_it_not_starting_fresh(work: Path, case) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+    assert "Starting fresh" in exercise.message
+    refused = exercise.restore(b"{", "broken.json")
+    assert refused.startswith("Nothing was restored") and "Starting fresh" in exercise.message
+    said = exercise.restore(b"learner,passage_id,category\n,p044,hedging\n", "mine.csv")
+    assert exercise.message == said and said.startswith(
+        f"Restored your work from mine.csv: 1 of {N} reviewed"
+    )
+
+
+def test_a_restore_whose_save_fails_says_both(work: Path, case, monkeypatch) -> None:
+    exercise = start("hedging", case=case, quiet=True)
+
+    def full_disk(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "replace", full_disk)
+        said = exercise.restore(b"learner,passage_id,category\n,p044,hedging\n", "mine.csv")
+    assert exercise.message.startswith(said) and "Could not save to " in exercise.message
+    assert "No space left on device" in exercise.message

@@ -16,8 +16,9 @@ from medialit.tagfile.model import CUES_MAX, LEARNER_MAX, NOTE_MAX
 from medialit.tagfile.names import download_file_name, tag_file_name
 from medialit.widgets.class_upload import ClassUpload
 from medialit.widgets.exercise import start
+from medialit.widgets.file_picker import FILES_MESSAGE, FilePicker
 from medialit.widgets.tagging import PREVIEW_SENTENCE, TaggingWidget
-from tests.widgets.uploading import IPYWIDGETS_MAJOR, choose_files
+from tests.widgets.uploading import IPYWIDGETS_MAJOR, choose_files, send
 
 N = len(load_case().exercise("hedging").passage_ids)  # the hedging exercise's size
 #: The static preview is for the book, which is built with ipywidgets 8. ipywidgets 7 (Colab's)
@@ -90,7 +91,7 @@ def test_every_control_has_an_accessible_name(work: Path, case) -> None:
             | widgets.Text
             | widgets.Textarea
             | widgets.Dropdown
-            | widgets.FileUpload,
+            | FilePicker,
         )
     ]
     names = {control.description for control in controls}
@@ -223,11 +224,13 @@ def test_another_tabs_changes_show_after_the_next_change(work: Path, case) -> No
     assert widget.pid == "p035" and widget.no_technique_box.value is True
 
 
+def full_disk(self: Path, target: Path) -> Path:
+    """``Path.replace`` on a full disk: every save fails."""
+    raise OSError(28, "No space left on device")
+
+
 def test_a_save_error_shows_and_clears_once_saving_works(work: Path, case, monkeypatch) -> None:
     widget = make(case)
-
-    def full_disk(self: Path, target: Path) -> Path:
-        raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
         patch.setattr(Path, "replace", full_disk)
@@ -308,7 +311,6 @@ def test_upload_restores_and_backs_up(work: Path, case) -> None:
     assert widget.exercise.path == work / tag_file_name("hedging", "Ada")  # the file's name is taken
     copies = list(work.glob(f"{widget.exercise.path.name.removesuffix('.json')}.replaced-*.json"))
     assert len(copies) == 1 and json.loads(copies[0].read_text())["tags"] == {"p034": ["hedging"]}
-    assert not widget.upload.value
     assert widget.learner.value == "Ada" and saved(widget)["learner"] == "Ada"
 
 
@@ -327,8 +329,8 @@ def tag_file(case, learner: str, tags: dict[str, list[str]]) -> bytes:
 
 
 def test_the_same_file_can_be_restored_again(work: Path, case) -> None:
-    # On ipywidgets 7 (Colab) the upload's value is read-only: Restore raised TraitError, and a
-    # second upload of an unchanged file was no change at all.
+    # On ipywidgets 7 (Colab) FileUpload's value was read-only: Restore raised TraitError, and a
+    # second upload of an unchanged file was no change at all. Each choice is a message now.
     widget = make(case)
     content = tag_file(case, "Ada", {"p044": ["hedging"], "p045": []})
     upload(widget, "mine.json", content)
@@ -339,7 +341,14 @@ def test_the_same_file_can_be_restored_again(work: Path, case) -> None:
     upload(widget, "mine.json", content)
     assert "Restored your work from mine.json" in widget.restore_message.value
     assert saved(widget)["tags"] == {"p044": ["hedging"], "p045": []}
-    assert widget.category_boxes["hedging"].value is False and not widget.upload.value
+    assert widget.category_boxes["hedging"].value is False
+
+
+def test_a_file_that_did_not_arrive_whole_is_said_beside_the_control(work: Path, case) -> None:
+    widget = make(case)
+    send(widget.upload, {"kind": FILES_MESSAGE, "names": ["mine.json"]}, [])
+    assert 'class="medialit-error"' in widget.restore_message.value
+    assert "did not arrive whole" in html.unescape(widget.restore_message.value)
 
 
 def test_a_restore_that_failed_can_be_tried_again_with_the_same_file(work: Path, case, monkeypatch) -> None:
@@ -435,7 +444,6 @@ def test_class_upload_reads_the_files_chosen_and_the_same_files_again(work: Path
     files = [(f"{name}.json", tag_file(case, name, {"p044": []})) for name in ("Ada", "Bo")]
     choose_files(view.upload, files)
     assert "2 learner(s) scored on hedging" in view.output.value
-    assert not view.upload.value
     view.exercise.value = "capstone"  # the instructor meant another exercise: the same files again
     choose_files(view.upload, files)
     assert "2 learner(s) scored on capstone" in view.output.value
@@ -572,8 +580,7 @@ def test_the_widget_carries_its_stylesheet_and_classes(work: Path, case) -> None
 
 def test_restore_messages_are_beside_the_control_and_starting_fresh_goes(work: Path, case) -> None:
     widget = make(case)
-    if IPYWIDGETS_MAJOR >= 8:  # ipywidgets 7's FileUpload has no tooltip
-        assert widget.upload.tooltip == "Restore from file"
+    assert widget.upload.description == "Restore from file"  # the same on ipywidgets 7 and 8
     assert "Starting fresh" in widget.status.value
     upload(widget, "broken.json", b"{")
     assert 'class="medialit-error"' in widget.restore_message.value
@@ -584,3 +591,14 @@ def test_restore_messages_are_beside_the_control_and_starting_fresh_goes(work: P
     assert "Restored your work from mine.json" in widget.restore_message.value
     assert "medialit-error" not in widget.restore_message.value
     assert "Starting fresh" not in widget.status.value
+    assert widget.exercise.message.startswith("Restored your work from mine.json")
+
+
+def test_a_restore_whose_save_fails_keeps_saying_so(work: Path, case, monkeypatch) -> None:
+    widget = make(case)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "replace", full_disk)
+        upload(widget, "mine.json", tag_file(case, "", {"p044": ["hedging"]}))
+    assert "Restored your work from mine.json" in widget.restore_message.value
+    assert "Could not save" in widget.status.value and "Starting fresh" not in widget.status.value

@@ -1,35 +1,27 @@
-"""Choose files in a FileUpload the way the browser does, on ipywidgets 7 (Colab's) or 8.
+"""Choose files in a FilePicker the way the browser does, on ipywidgets 7 (Colab's) or 8.
 
-The front end sends one state message per upload, which ``Widget.set_state`` applies as it
-does in a live kernel. Read from the front-end code of each version:
-
-- ipywidgets 8 sends ``value``: a list of ``{name, type, size, content, last_modified}``, the
-  content as a buffer and ``last_modified`` in milliseconds;
-- ipywidgets 7 (widgetsnbextension 3.6) sends ``metadata`` and ``data`` (one entry per file)
-  and ``_counter`` plus the number of files; the kernel builds the read-only ``value`` dict
-  when ``_counter`` changes.
+``file_picker.js`` sends one custom message per choice, ``{"kind": "medialit-files", "names":
+[...]}`` with the contents as buffers; the kernel's comm hands it to ``Widget._handle_msg`` as
+below, in both versions, which passes it to the picker's ``on_msg`` handler.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from typing import Any
 
 import ipywidgets as widgets
 
+from medialit.widgets.file_picker import FILES_MESSAGE, FilePicker
+
 IPYWIDGETS_MAJOR = int(widgets.__version__.split(".")[0])
-LAST_MODIFIED_MS = int(datetime(2024, 5, 1, tzinfo=UTC).timestamp() * 1000)
 
 
-def choose_files(control: widgets.FileUpload, files: list[tuple[str, bytes]]) -> None:
-    """Upload ``(name, content)`` files into ``control``, as the browser would."""
-    about = [{"name": name, "type": "application/json", "size": len(content)} for name, content in files]
-    buffers = [memoryview(content) for _, content in files]
-    if IPYWIDGETS_MAJOR >= 8:
-        value = [
-            {**item, "content": buffer, "last_modified": LAST_MODIFIED_MS}
-            for item, buffer in zip(about, buffers, strict=True)
-        ]
-        control.set_state({"value": value})
-    else:
-        metadata = [{**item, "lastModified": LAST_MODIFIED_MS} for item in about]
-        control.set_state({"_counter": control._counter + len(files), "metadata": metadata, "data": buffers})
+def send(control: FilePicker, content: Any, buffers: list[bytes]) -> None:
+    """Deliver a custom message from the front end to ``control``, as the kernel's comm does."""
+    data = {"method": "custom", "content": content}
+    control._handle_msg({"content": {"data": data}, "buffers": [memoryview(b) for b in buffers]})
+
+
+def choose_files(control: FilePicker, files: list[tuple[str, bytes]]) -> None:
+    """Choose ``(name, content)`` files in ``control``, as the browser would."""
+    send(control, {"kind": FILES_MESSAGE, "names": [name for name, _ in files]}, [c for _, c in files])

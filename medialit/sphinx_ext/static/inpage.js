@@ -282,6 +282,73 @@
     return rows;
   }
 
+  /* ---- Test forms: confidence and skills (medialit.scoring.calibration, medialit.scoring.skills) ---- */
+
+  /** Per passage of the exercise, whether the learner's answer is right (answer_is_right). */
+  function answerIsRight(payload, data) {
+    var index = keyIndex(payload);
+    var matrix = tagMatrix(payload, data);
+    var right = {};
+    payload.passages.forEach(function (p, pi) {
+      var ok = true;
+      payload.categories.forEach(function (c, ci) {
+        var row = index.rows[pairKey(p.id, c.id)];
+        var tagged = matrix[pi].tagged[ci];
+        if (row && row.strength === "clear" && !tagged) ok = false; // missed
+        if (!row && tagged) ok = false; // a category the key does not give at all
+      });
+      right[p.id] = ok;
+    });
+    return right;
+  }
+
+  /** The passages given a confidence: [{passage_id, level, stated, right}] (confidence_answers). */
+  function confidenceAnswers(payload, data) {
+    var right = answerIsRight(payload, data);
+    var stated = {};
+    (payload.confidence ? payload.confidence.levels : []).forEach(function (l) { stated[l.id] = l.probability; });
+    var given = data.confidence || {};
+    return Object.keys(given).filter(function (pid) { return own(right, pid) && own(stated, given[pid]); }).map(function (pid) {
+      return { passage_id: pid, level: given[pid], stated: stated[given[pid]], right: right[pid] ? 1 : 0 };
+    });
+  }
+
+  /** The Brier score of the answers (brier_score), null without any. */
+  function brierScore(answers) {
+    if (!answers.length) return null;
+    var total = 0;
+    answers.forEach(function (a) { total += (a.stated - a.right) * (a.stated - a.right); });
+    return total / answers.length;
+  }
+
+  /** Per level, least sure first: {level, label, count, stated, share_right} (calibration_table). */
+  function calibrationTable(answers, levels) {
+    return levels.map(function (l) {
+      var mine = answers.filter(function (a) { return a.level === l.id; });
+      var right = mine.filter(function (a) { return a.right; }).length;
+      return { level: l.id, label: l.label, count: mine.length, stated: l.probability, share_right: mine.length ? right / mine.length : null };
+    });
+  }
+
+  /** Per category of the payload, the balanced accuracy of the tags (skill_scores; null where undefined). */
+  function skillScores(payload, data) {
+    var index = keyIndex(payload);
+    var matrix = tagMatrix(payload, data);
+    var scores = {};
+    payload.categories.forEach(function (c, ci) {
+      var n = { hit: 0, positive: 0, rejected: 0, negative: 0 };
+      payload.passages.forEach(function (p, pi) {
+        var row = index.rows[pairKey(p.id, c.id)];
+        var tagged = matrix[pi].tagged[ci];
+        if (row && row.strength === "clear") { n.positive += 1; if (tagged) n.hit += 1; }
+        else if (!row) { n.negative += 1; if (!tagged) n.rejected += 1; }
+      });
+      var hit = ratio(n.hit, n.positive), rejection = ratio(n.rejected, n.negative);
+      scores[c.id] = hit === null ? rejection : rejection === null ? hit : 0.5 * (hit + rejection);
+    });
+    return scores;
+  }
+
   /* ---- The tag file (medialit-tags/1) ---- */
 
   /* ---- What the learner types, kept within the format's limits, never cut silently ----
@@ -445,12 +512,13 @@
     return readable ? readable + "-" + digest : digest;
   }
 
-  /** "<exercise>-<learner part>-<YYYY-MM-DD>-tags.json", the date of the work (today if unsaved). */
-  function downloadName(exercise, learner, savedAt) {
+  /** "<exercise>-<learner part>-<YYYY-MM-DD>-tags.json", the date of the work (today if unsaved);
+   * suffix, if given, names another kind of work ("-answers.json"), as download_file_name's. */
+  function downloadName(exercise, learner, savedAt, suffix) {
     var day = (savedAt || "").slice(0, 10);
     if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day)) day = nowIso().slice(0, 10);
     var part = learnerPart(learner);
-    return exercise + "-" + (part ? part + "-" : "") + day + "-tags.json";
+    return exercise + "-" + (part ? part + "-" : "") + day + (suffix || "-tags.json");
   }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -477,11 +545,12 @@
     data.tags = state.tags;
     if (Object.keys(state.cues).length) data.cues = state.cues;
     if (Object.keys(state.notes).length) data.notes = state.notes;
+    if (Object.keys(state.confidence || {}).length) data.confidence = state.confidence;
     if (Object.keys(state.edited).length) data.edited = state.edited;
     return data;
   }
 
-  function emptyState() { return { learner: null, saved_at: null, tags: {}, cues: {}, notes: {}, edited: {} }; }
+  function emptyState() { return { learner: null, saved_at: null, tags: {}, cues: {}, notes: {}, confidence: {}, edited: {} }; }
 
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
 
@@ -570,6 +639,12 @@
         if (mine(pid) && typeof data.notes[pid] === "string") state.notes[pid] = data.notes[pid];
       });
     }
+    if (isObject(data.confidence)) {
+      var levels = (payload.confidence ? payload.confidence.levels : []).map(function (l) { return l.id; });
+      Object.keys(data.confidence).forEach(function (pid) {
+        if (mine(pid) && levels.indexOf(data.confidence[pid]) >= 0) state.confidence[pid] = data.confidence[pid];
+      });
+    }
     if (isObject(data.edited)) {
       Object.keys(data.edited).forEach(function (pid) {
         var when = data.edited[pid];
@@ -594,7 +669,7 @@
   /** Every passage the state has tags, cue words, a note or an edit time for. */
   function passageIds(state) {
     var ids = [];
-    ["tags", "cues", "notes", "edited"].forEach(function (name) {
+    ["tags", "cues", "notes", "confidence", "edited"].forEach(function (name) {
       Object.keys(section(state, name)).forEach(function (pid) { if (ids.indexOf(pid) < 0) ids.push(pid); });
     });
     return ids;
@@ -603,7 +678,7 @@
   /** When the state last changed a passage: its edit time, else saved_at if it has something for it. */
   function editTimeOf(state, pid) {
     if (own(section(state, "edited"), pid)) return state.edited[pid];
-    var content = own(section(state, "tags"), pid) || own(section(state, "cues"), pid) || own(section(state, "notes"), pid);
+    var content = ["tags", "cues", "notes", "confidence"].some(function (name) { return own(section(state, name), pid); });
     return content ? state.saved_at : null;
   }
 
@@ -628,8 +703,10 @@
     var cuesB = own(section(b, "cues"), pid) ? b.cues[pid] : {};
     var noteA = own(section(a, "notes"), pid) ? a.notes[pid] : null;
     var noteB = own(section(b, "notes"), pid) ? b.notes[pid] : null;
+    var sureA = own(section(a, "confidence"), pid) ? a.confidence[pid] : null;
+    var sureB = own(section(b, "confidence"), pid) ? b.confidence[pid] : null;
     var categories = Object.keys(cuesA);
-    return sameList(tagsA, tagsB) && noteA === noteB && categories.length === Object.keys(cuesB).length &&
+    return sameList(tagsA, tagsB) && noteA === noteB && sureA === sureB && categories.length === Object.keys(cuesB).length &&
       categories.every(function (c) { return own(cuesB, c) && sameList(cuesA[c], cuesB[c]); });
   }
 
@@ -641,6 +718,7 @@
       Object.keys(cues).forEach(function (c) { target.cues[pid][c] = cues[c].slice(); });
     }
     if (own(section(source, "notes"), pid)) target.notes[pid] = source.notes[pid];
+    if (own(section(source, "confidence"), pid)) target.confidence[pid] = source.confidence[pid];
   }
 
   /**
@@ -648,7 +726,7 @@
    * later edit wins (mine on a tie). Returns {state, taken}: the passages theirs changed, sorted.
    */
   function merge(mine, theirs) {
-    var merged = { learner: mine.learner, saved_at: mine.saved_at, tags: {}, cues: {}, notes: {}, edited: {} };
+    var merged = { learner: mine.learner, saved_at: mine.saved_at, tags: {}, cues: {}, notes: {}, confidence: {}, edited: {} };
     var taken = [];
     var ids = passageIds(mine);
     passageIds(theirs).forEach(function (pid) { if (ids.indexOf(pid) < 0) ids.push(pid); });
@@ -727,6 +805,26 @@
     return "";
   }
 
+  function brierSentence(brier, count, alwaysUnsure, unsureLabel) {
+    if (!count || brier === null || brier === undefined || Number.isNaN(brier)) {
+      return "You did not say how sure you were of any answer yet, so there is no Brier score: choose how sure you are for each passage.";
+    }
+    var said = "Your Brier score is " + numberText(brier) + ", over the " + countText(count, "answer") + " you said how " +
+      "sure you were of. It measures how well your confidence matched your answers: 0 is perfect (sure of every right " +
+      "answer and of no wrong one) and lower is better; always saying \u201c" + unsureLabel + "\u201d would score " +
+      numberText(alwaysUnsure) + ".";
+    if (brier < alwaysUnsure) return said + " Yours is lower, so how sure you were told your right answers from your wrong ones.";
+    if (brier === alwaysUnsure) return said + " Yours is the same.";
+    return said + " Yours is higher: you were sure of answers that were wrong, so keep \u201csure\u201d for the answers you can back up from the text.";
+  }
+
+  function changeSentence(gain) {
+    if (gain === null || gain === undefined || Number.isNaN(gain)) return "Your change cannot be worked out: neither test has a skill with passages to score.";
+    if (gain > 0) return "Over all skills your score went up by " + numberText(gain) + " from the pretest to the post-test.";
+    if (gain < 0) return "Over all skills your score went down by " + numberText(-gain) + " from the pretest to the post-test.";
+    return "Over all skills your score is the same on the pretest and the post-test.";
+  }
+
   var core = {
     pyStrip: pyStrip, findSpan: findSpan, findSpans: findSpans, cueSegments: cueSegments,
     numberText: numberText, score: score, feedback: feedback, tagFile: tagFile, learnerKey: learnerKey,
@@ -734,7 +832,10 @@
     noteKept: noteKept, cuesKept: cuesKept, leftOutMessage: leftOutMessage, restore: restore,
     emptyState: emptyState, nowIso: nowIso, editTime: editTime, merge: merge, editTimes: editTimes,
     passageList: passageList, checkGroups: checkGroups, coverageSentence: coverageSentence,
-    extraSentence: extraSentence, kappaWords: kappaWords, cueSentence: cueSentence
+    extraSentence: extraSentence, kappaWords: kappaWords, cueSentence: cueSentence,
+    answerIsRight: answerIsRight, confidenceAnswers: confidenceAnswers, brierScore: brierScore,
+    calibrationTable: calibrationTable, skillScores: skillScores, brierSentence: brierSentence,
+    changeSentence: changeSentence
   };
   /* ---- The view: the exercise in the page, built from the page's JSON ---- */
 
@@ -854,6 +955,17 @@
       cueBox.appendChild(cueRows[c.id]);
     });
     var note = h(doc, "textarea", { id: uid + "-note", rows: "2" });
+    // A test form asks how sure the learner is: three radio buttons (arrow keys; a dot, not a colour, when chosen).
+    var sureInputs = {};
+    var sureBox = null;
+    if (payload.confidence) {
+      sureBox = h(doc, "fieldset", { "class": "medialit-inpage-confidence" }, [h(doc, "legend", { text: payload.confidence.question })]);
+      payload.confidence.levels.forEach(function (l) {
+        sureInputs[l.id] = h(doc, "input", { type: "radio", name: uid + "-confidence", id: uid + "-s-" + l.id, value: l.id });
+        sureBox.appendChild(h(doc, "span", { "class": "medialit-inpage-choice" },
+          [sureInputs[l.id], h(doc, "label", { "for": uid + "-s-" + l.id, text: l.label })]));
+      });
+    }
     var checkButton = h(doc, "button", { type: "button", text: "Check my answers" });
     var downloadButton = h(doc, "button", { type: "button", text: "Download my tags" });
     var upload = h(doc, "input", { type: "file", id: uid + "-restore", accept: ".json,.csv,application/json,text/csv" });
@@ -878,7 +990,7 @@
           [onlyOpen, h(doc, "label", { "for": onlyOpen.id, text: "Only passages not yet reviewed" })])
       ]),
       h(doc, "div", { "class": "medialit-inpage-row" }, [previous, next]),
-      place, context, fieldset, cueBox, field("Note", note),
+      place, context, fieldset, cueBox, field("Note", note), sureBox,
       h(doc, "div", { "class": "medialit-inpage-row" }, [checkButton, downloadButton, field("Restore from file", upload)]),
       anyway,
       status, result
@@ -924,6 +1036,7 @@
       });
       none.checked = !!given && !given.length;
       note.value = state.notes[p.id] || "";
+      Object.keys(sureInputs).forEach(function (id) { sureInputs[id].checked = state.confidence[p.id] === id; });
       var shown = visible();
       previous.disabled = shown.indexOf(at) <= 0;
       next.disabled = shown.indexOf(at) >= shown.length - 1;
@@ -1004,6 +1117,7 @@
       result.appendChild(h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "caption", { text: "Scores per category" }), h(doc, "thead", {}, [head]), body])]));
       result.appendChild(h(doc, "p", { text: "Micro F1: " + numberText(s.micro_f1) +
         ". Cue words: " + s.cue_credit.pairs + " scored, F1 " + numberText(s.cue_credit.f1) + "." }));
+      if (payload.confidence) formCheck();
       result.appendChild(h(doc, "h3", { text: "Passage by passage" }));
       checkGroups(words, feedback(payload, state)).forEach(function (group) {
         var list = h(doc, "ul", {});
@@ -1014,6 +1128,96 @@
         result.appendChild(details);
       });
       if (focus) result.focus();
+    }
+
+    function table(caption, headers, rows) {
+      var head = h(doc, "tr", {}, headers.map(function (text) { return h(doc, "th", { scope: "col", text: text }); }));
+      var body = h(doc, "tbody", {}, rows.map(function (row) {
+        return h(doc, "tr", {}, [h(doc, "th", { scope: "row", text: row[0] })].concat(row.slice(1).map(function (text) { return cell("td", text); })));
+      }));
+      return h(doc, "div", { "class": "medialit-inpage-table" }, [h(doc, "table", {}, [h(doc, "caption", { text: caption }), h(doc, "thead", {}, [head]), body])]);
+    }
+
+    function svg(tag, attrs, children) {
+      var el = doc.createElementNS("http://www.w3.org/2000/svg", tag);
+      Object.keys(attrs).forEach(function (name) { if (name !== "text") el.setAttribute(name, attrs[name]); });
+      if (attrs.text) el.textContent = attrs.text;
+      (children || []).forEach(function (child) { el.appendChild(child); });
+      return el;
+    }
+
+    /** The calibration plot drawn from the table's numbers, its alt text from them too (role img, title). */
+    function calibrationSvg(rows) {
+      var x = function (p) { return 40 + (p - 0.4) / 0.6 * 220; }, y = function (share) { return 190 - share * 170; };
+      var used = rows.filter(function (r) { return r.count; });
+      var alt = "How sure you were, and how often right: for each level of confidence, the share of your answers that were right " +
+        "against the probability it stands for; points on the dashed diagonal are perfectly calibrated. " + rows.map(function (r) {
+          return r.label + " (stands for " + numberText(r.stated) + "): " + (r.count ? countText(r.count, "answer") + ", " + numberText(r.share_right) + " right" : "no answers");
+        }).join("; ") + ".";
+      var titleId = uid + "-calibration-title";
+      var parts = [svg("title", { id: titleId, text: alt }),
+        svg("line", { x1: x(0.4), y1: y(0), x2: x(1), y2: y(0), stroke: "#000" }),
+        svg("line", { x1: x(0.4), y1: y(0), x2: x(0.4), y2: y(1), stroke: "#000" }),
+        svg("line", { x1: x(0.4), y1: y(0.4), x2: x(1), y2: y(1), stroke: "#000", "stroke-dasharray": "4 3" }),
+        svg("text", { x: 150, y: 215, "text-anchor": "middle", "font-size": "11", text: "how sure you said you were" }),
+        svg("text", { x: 12, y: 105, "font-size": "11", transform: "rotate(-90 12 105)", "text-anchor": "middle", text: "share right" })];
+      used.forEach(function (r) {
+        parts.push(svg("circle", { cx: x(r.stated), cy: y(r.share_right), r: 5, fill: "#0072B2", stroke: "#000", "data-level": r.level }));
+        parts.push(svg("text", { x: x(r.stated) + 7, y: y(r.share_right) - 6, "font-size": "10", text: r.label + ", n=" + r.count }));
+      });
+      return svg("svg", { "class": "medialit-inpage-calibration", viewBox: "0 0 300 225", width: "300", height: "225", role: "img", "aria-labelledby": titleId }, parts);
+    }
+
+    /** The change per skill since the learner's pretest kept in this browser, or why there is none. */
+    function changeSection(scores) {
+      var earlier = payload.earlier;
+      var text = null;
+      try { text = root.ownerDocument.defaultView.localStorage.getItem("medialit:" + earlier.case + ":" + earlier.exercise); } catch (e) { text = null; }
+      var before = text ? restore(earlier, text, "saved.json", false) : null;
+      var none = !text ? "No " + earlier.exercise + " work was found in this browser, so there is nothing to compare with yet: do the " +
+        earlier.exercise + " first, in this browser." : !before.state ? "Your " + earlier.exercise + " work kept in this browser could not be read, so it is not compared with." :
+        learnerKey(before.state.learner) !== learnerKey(state.learner) ? "The " + earlier.exercise + " work kept in this browser was saved under another name (" +
+        (before.state.learner ? "\u201c" + before.state.learner + "\u201d" : "no name") + "), so it is not compared with: give the same name or code in both." : "";
+      result.appendChild(h(doc, "h3", { text: "Your change per skill" }));
+      if (none) { result.appendChild(h(doc, "p", { "class": "medialit-change-none", text: none })); return; }
+      var pre = skillScores(earlier, before.state);
+      var rows = [], sums = { pre: [], post: [] };
+      payload.categories.forEach(function (c) {
+        var a = own(pre, c.id) ? pre[c.id] : null, b = scores[c.id];
+        if (a !== null) sums.pre.push(a);
+        if (b !== null) sums.post.push(b);
+        rows.push([c.label, a, b]);
+      });
+      var mean = function (v) { return v.length ? v.reduce(function (t, n) { return t + n; }, 0) / v.length : null; };
+      rows.push([payload.words.all_skills, mean(sums.pre), mean(sums.post)]);
+      var columns = payload.words.change_columns;
+      result.appendChild(table("Your change per skill", ["Skill", columns.pretest, columns.posttest, columns.change], rows.map(function (r) {
+        return [r[0], numberText(r[1]), numberText(r[2]), numberText(r[1] === null || r[2] === null ? null : r[2] - r[1])];
+      })));
+      var all = rows[rows.length - 1];
+      result.setAttribute("data-change", numberText(all[1] === null || all[2] === null ? null : all[2] - all[1]));
+      result.appendChild(h(doc, "p", { text: changeSentence(all[1] === null || all[2] === null ? null : all[2] - all[1]) }));
+    }
+
+    /** A test form's check: the Brier score in words, calibration (table and plot), skills, the change. */
+    function formCheck() {
+      var levels = payload.confidence.levels;
+      var answers = confidenceAnswers(payload, state);
+      var brier = brierScore(answers);
+      var unsure = brierScore(answers.map(function (a) { return Object.assign({}, a, { stated: levels[0].probability }); }));
+      result.setAttribute("data-brier", numberText(brier));
+      result.appendChild(h(doc, "h3", { text: "How sure you were" }));
+      result.appendChild(h(doc, "p", { "class": "medialit-brier", text: brierSentence(brier, answers.length, unsure, levels[0].label) }));
+      var calibration = calibrationTable(answers, levels);
+      var columns = payload.words.calibration_columns;
+      result.appendChild(table("How sure you were, and how often right", ["How sure", columns.count, columns.stated, columns.share_right],
+        calibration.map(function (r) { return [r.label, String(r.count), numberText(r.stated), numberText(r.share_right)]; })));
+      result.appendChild(calibrationSvg(calibration));
+      var scores = skillScores(payload, state);
+      result.appendChild(h(doc, "h3", { text: "Your score per skill" }));
+      result.appendChild(h(doc, "p", { text: payload.words.skills_note }));
+      result.appendChild(table("Your score per skill", ["Skill", "Your score"], payload.categories.map(function (c) { return [c.label, numberText(scores[c.id])]; })));
+      if (payload.earlier) changeSection(scores);
     }
 
     // --- events
@@ -1048,6 +1252,13 @@
       if (kept.note !== null) state.notes[pid] = kept.note; else delete state.notes[pid];
       changed(pid);
       if (kept.message) { note.value = typed; say(kept.message); } // the box keeps the whole text, to copy the rest
+    });
+    Object.keys(sureInputs).forEach(function (id) {
+      sureInputs[id].addEventListener("change", function () {
+        if (!sureInputs[id].checked) return;
+        state.confidence[payload.passages[at].id] = id;
+        changed(payload.passages[at].id);
+      });
     });
     name.addEventListener("change", function () {
       var kept = learnerKept(name.value, payload.limits.learner);

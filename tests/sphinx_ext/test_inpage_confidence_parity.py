@@ -1,0 +1,157 @@
+"""One truth for test forms: the page's script, under Node, judges answers, Brier scores, calibration and
+skill scores as :mod:`medialit.scoring.calibration` and :mod:`medialit.scoring.skills` do, on seeded
+random tag sets with confidence; says the same sentences; and keeps, restores and merges confidence alike.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from typing import Any
+
+import pytest
+
+from medialit.case.model import Case
+from medialit.rendering.confidence_words import brier_sentence, change_sentence
+from medialit.rendering.inpage import inpage_payload
+from medialit.scoring.calibration import (
+    CONFIDENCE_LEVELS,
+    answer_is_right,
+    brier_score,
+    calibration_table,
+    confidence_answers,
+)
+from medialit.scoring.skills import skill_scores
+from medialit.tagfile.merge import merge_tagsets
+from medialit.tagfile.reading import parse_tags
+from tests.forms import forms_case
+from tests.sphinx_ext.test_inpage_parity import _run_node, random_data
+
+SETS = 200
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory: pytest.TempPathFactory) -> Case:
+    return forms_case(tmp_path_factory.mktemp("forms"))
+
+
+def _with_confidence(case: Case, exercise: str, rng: random.Random) -> dict[str, Any]:
+    """A random tag file with a random confidence on some passages (a few outside the exercise)."""
+    data = random_data(case, exercise, rng)
+    inside = case.exercise(exercise).passage_ids
+    share = rng.random()
+    chosen = [pid for pid in case.passages.index if rng.random() < (share if pid in inside else 0.05)]
+    if chosen:
+        data["confidence"] = {pid: rng.choice(list(CONFIDENCE_LEVELS)) for pid in chosen}
+    return data
+
+
+def _nan_to_none(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+@pytest.mark.parametrize("exercise", ["pretest", "posttest"])
+def test_page_judges_answers_and_scores_confidence_and_skills_as_the_package(
+    node_path: str, forms: Case, exercise: str
+) -> None:
+    spec = forms.exercise(exercise)
+    payload = inpage_payload(forms, spec)
+    levels = payload["confidence"]["levels"]
+    rng = random.Random(f"confidence/{exercise}")
+    calls: list[dict[str, Any]] = []
+    expected: list[dict[str, Any]] = []
+    for number in range(SETS):
+        tagset = parse_tags(_with_confidence(forms, exercise, rng), forms, f"random-{number}.json")
+        data = tagset.to_json()
+        answers = confidence_answers(tagset, forms, spec)
+        table = calibration_table(answers)
+        expected.append(
+            {
+                "right": {pid: bool(v) for pid, v in answer_is_right(tagset, forms, spec).items()},
+                "answers": answers.to_dict("records"),
+                "brier": _nan_to_none(brier_score(answers)),
+                "table": [
+                    {
+                        "level": level,
+                        "label": row["label"],
+                        "count": int(row["count"]),
+                        "stated": row["stated"],
+                        "share_right": _nan_to_none(row["share_right"]),
+                    }
+                    for level, row in table.iterrows()
+                ],
+                "skills": {c: _nan_to_none(v) for c, v in skill_scores(tagset, forms, spec).items()},
+            }
+        )
+        records = answers.to_dict("records")
+        calls += [
+            {"fn": "answerIsRight", "args": [payload, data]},
+            {"fn": "confidenceAnswers", "args": [payload, data]},
+            {"fn": "brierScore", "args": [records]},
+            {"fn": "calibrationTable", "args": [records, levels]},
+            {"fn": "skillScores", "args": [payload, data]},
+        ]
+    got = _run_node(node_path, payload, [], [], calls=calls)["calls"]
+    assert len(got) == 5 * SETS
+    for number, want in enumerate(expected):
+        right, answers, brier, table, skills = got[5 * number : 5 * number + 5]
+        assert right == want["right"], f"right answers differ for set {number}"
+        assert answers == want["answers"], f"confidence answers differ for set {number}"
+        if want["brier"] is None:  # summed in another order: the last bit may differ
+            assert brier is None, f"Brier differs for set {number}"
+        else:
+            assert brier == pytest.approx(want["brier"], rel=1e-12, abs=0), f"Brier differs for set {number}"
+        assert table == want["table"], f"calibration differs for set {number}"
+        assert skills == want["skills"], f"skill scores differ for set {number}"
+    assert any(w["brier"] is None for w in expected) and any(w["answers"] for w in expected)
+    assert {a["right"] for w in expected for a in w["answers"]} == {0, 1}  # right and wrong answers both came
+
+
+def test_page_says_the_brier_score_and_the_change_as_the_package(node_path: str, forms: Case) -> None:
+    payload = inpage_payload(forms, forms.exercise("posttest"))
+    rng = random.Random("confidence words")
+    cases: list[tuple[Any, ...]] = [
+        (None, 0, 0.25, "Not sure"),
+        (0.25, 4, 0.25, "Not sure"),
+        (float("nan"), 3, 0.25, "x"),
+    ]
+    cases += [(rng.random() * 0.9, rng.randint(1, 16), 0.25, "Not sure") for _ in range(100)]
+    gains = [None, 0.0, 0.125, -0.375, *(rng.uniform(-1, 1) for _ in range(100))]
+    calls = [
+        {"fn": "brierSentence", "args": [None if v is None or math.isnan(v) else v, *rest]}
+        for v, *rest in cases
+    ]
+    calls += [{"fn": "changeSentence", "args": [gain]} for gain in gains]
+    want = [brier_sentence(*args) for args in cases] + [change_sentence(gain) for gain in gains]
+    assert _run_node(node_path, payload, [], [], calls=calls)["calls"] == want
+    assert len(set(want)) > 150
+
+
+def test_page_keeps_restores_and_merges_confidence_as_the_package(node_path: str, forms: Case) -> None:
+    """A file with confidence (also on passages outside the form) restores to the same confidence; two
+    tabs' versions with confidence merge to the same, passage by passage."""
+    spec = forms.exercise("pretest")
+    payload = inpage_payload(forms, spec)
+    rng = random.Random("confidence merge")
+    files, expected_restored, merges, expected_merged = [], [], [], []
+    for number in range(150):
+        data = _with_confidence(forms, "pretest", rng)
+        tagset = parse_tags(data, forms, f"f{number}.json")
+        files.append({"name": f"f{number}.json", "text": json.dumps(tagset.to_json())})
+        expected_restored.append(
+            {pid: lv for pid, lv in tagset.confidence.items() if pid in spec.passage_ids}
+        )
+        theirs_data = _with_confidence(forms, "pretest", rng)
+        theirs_data["saved_at"] = rng.choice(["2024-05-01T09:29:00+00:00", "2024-05-01T09:31:00+00:00"])
+        theirs = parse_tags(theirs_data, forms, f"t{number}.json")
+        merges.append({"mine": tagset.to_json(), "theirs": theirs.to_json()})
+        merged = merge_tagsets(tagset, theirs)
+        expected_merged.append((merged.tagset.confidence, list(merged.taken)))
+    got = _run_node(node_path, payload, [], [], files=files, merges=merges)
+    assert [r["state"]["confidence"] for r in got["restored"]] == expected_restored
+    assert [(m["state"]["confidence"], m["taken"]) for m in got["merged"]] == expected_merged
+    assert any(taken for _, taken in expected_merged) and any(expected_restored)
+    state = got["restored"][next(i for i, c in enumerate(expected_restored) if c)]["state"]
+    done = _run_node(node_path, payload, [], [], calls=[{"fn": "tagFile", "args": [payload, state]}])
+    assert done["calls"][0]["confidence"] == state["confidence"]
