@@ -83,7 +83,7 @@ def test_each_excerpt_is_one_to_three_sentences() -> None:
     headings = {row["section"] for row in passages() if row["kind"] == "heading"} - {"Headline"}
     assert set(sentences) == headings
     assert all(1 <= count <= 3 for count in sentences.values())
-    assert 36 <= len(headings) <= 40
+    assert 46 <= len(headings) <= 50
 
 
 @pytest.mark.parametrize("exercise", ["pretest", "posttest"])
@@ -115,7 +115,16 @@ LEADS = {
     "t069": "t068",
     "t078": "t077",
     "t084": "t083",
+    "t096": "t095",
+    "t099": "t098",
+    "t102": "t101",
+    "t106": "t105",
+    "t109": "t108",
+    "t110": "t109",
+    "t113": "t112",
 }
+#: Attribution has more clear passages than the other skills (revision 2 tags every attribution).
+MOST_CLEAR = {"attribution": 9}
 
 
 def form_table() -> dict[str, dict[str, str]]:
@@ -173,8 +182,10 @@ def test_the_two_forms_are_balanced() -> None:
     pre, post = table["pretest"], table["posttest"]
     for measure in pre:
         if measure.startswith("clear "):
+            most = MOST_CLEAR.get(measure.removeprefix("clear "), 4)
             assert abs(pre[measure] - post[measure]) <= 1, measure
-            assert min(pre[measure], post[measure]) >= 2, f"{measure}: a form has under two clear passages"
+            assert min(pre[measure], post[measure]) >= 3, f"{measure}: a form has under three clear passages"
+            assert max(pre[measure], post[measure]) <= most, f"{measure}: a form has over {most}"
     assert pre["no technique"] == post["no technique"] and 2 <= pre["no technique"] <= 4
     assert abs(pre["mean difficulty"] - post["mean difficulty"]) <= 0.15
     assert abs(pre["arguable share"] - post["arguable share"]) <= 0.05
@@ -189,3 +200,123 @@ def test_a_form_brings_the_lead_sentence_of_every_passage_that_needs_it(exercise
     assert not missing
     sections = Counter(row["section"] for row in passages() if row["passage_id"] in passages_of_form)
     assert max(sections.values()) <= 3, "one outlet fills too much of a form"
+
+
+def test_no_excerpt_gives_passages_to_both_forms() -> None:
+    """A learner who sees a pretest passage never meets the sentence beside it again in the post-test."""
+    exercises = manifest()["exercises"]
+    section = {row["passage_id"]: row["section"] for row in passages()}
+    pre, post = ({section[p] for p in exercises[form]["passages"]} for form in FORMS)
+    assert not pre & post
+
+
+# The side each excerpt comes from (data/transfer/sides.csv) -------------------------------
+
+#: The sides a learner might trust or distrust as a block.
+SIDES = ("western", "state_aligned", "other")
+#: (form, skill) pairs whose clear passages may all come from one side, and why the key allows no better.
+ONE_SIDED = {
+    ("posttest", "selective_citation"): (
+        "the key's only clear selective-citation passage outside state-aligned media is t062 (a US "
+        "column), in the pretest; the posttest's four come from Iranian (Press TV) and Turkish "
+        "(Daily Sabah, A News) outlets"
+    ),
+}
+
+
+def sides() -> dict[str, str]:
+    """``sides.csv``: each excerpt (section) and its side."""
+    with (FOLDER / "sides.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["section"]: row["side"] for row in csv.DictReader(handle)}
+
+
+def clear_sides(ids: list[str]) -> dict[str, Counter[str]]:
+    """Per skill, how many of the passages ``ids`` the key clearly gives it come from each side."""
+    from medialit.case.loading import load_case
+
+    case = load_case("transfer")
+    key, side = case.key, sides()
+    clear = key[(key["strength"] == "clear") & key["passage_id"].isin(ids)]
+    return {
+        c: Counter(side[case.passages.loc[p, "section"]] for p in clear["passage_id"][clear["category"] == c])
+        for c in case.categories
+    }
+
+
+def side_table() -> dict[str, dict[str, str]]:
+    """The "by side" table of ``forms.md``: per form and skill, the clear passages per side."""
+    table: dict[str, dict[str, str]] = {}
+    for form in FORMS:
+        counts = clear_sides(manifest()["exercises"][form]["passages"])
+        table[form] = {
+            f"clear {c} by side": ", ".join(f"{s} {n[s]}" for s in SIDES if n[s]) for c, n in counts.items()
+        }
+    return table
+
+
+def test_every_excerpt_has_one_side_with_a_reason() -> None:
+    headings = [row["section"] for row in passages() if row["kind"] == "heading"][1:]
+    with (FOLDER / "sides.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(row["section"] for row in rows) == sorted(headings)
+    assert {row["side"] for row in rows} <= set(SIDES)
+    assert all(row["reason"].strip() for row in rows)
+
+
+@pytest.mark.parametrize("exercise", FORMS)
+def test_each_skills_clear_passages_come_from_two_sides(exercise: str) -> None:
+    """A learner who distrusts one side cannot score a skill by tagging only that side's texts.
+
+    A skill listed in ``ONE_SIDED`` is let off only while the key really allows no better: fewer
+    than two excerpts outside that side have a clear passage of the skill, so only one form can
+    have one (no excerpt gives passages to both forms).
+    """
+    from medialit.case.loading import load_case
+
+    case = load_case("transfer")
+    key, side = case.key, sides()
+    for skill, counts in clear_sides(manifest()["exercises"][exercise]["passages"]).items():
+        if (exercise, skill) not in ONE_SIDED:
+            assert len(counts) >= 2, f"{exercise}: every clear {skill} passage comes from one side"
+            continue
+        assert len(counts) == 1, f"{exercise}/{skill} is in ONE_SIDED but no longer needs to be"
+        clear = key["passage_id"][(key["strength"] == "clear") & (key["category"] == skill)]
+        elsewhere = {case.passages.loc[p, "section"] for p in clear} - {
+            section for section, s in side.items() if s in counts
+        }
+        assert len(elsewhere) < 2, f"{len(elsewhere)} excerpts on other sides have a clear {skill} passage"
+
+
+def test_forms_md_reports_the_sides_of_the_clear_passages() -> None:
+    text = (FOLDER / "annotation" / "forms.md").read_text(encoding="utf-8")
+    table = side_table()
+    for measure in table["pretest"]:
+        pre, post = (table[form][measure] for form in FORMS)
+        assert f"| {measure} | {pre} | {post} |" in text, f"forms.md's row {measure!r} is out of date"
+
+
+# The pages that describe the forms ------------------------------------------------------
+
+PAGES = ("book/pretest.md", "book/posttest.md", "book/instructors.md", "notebooks/05c_posttest.ipynb")
+
+
+def test_the_pages_say_how_far_one_answer_moves_a_skills_score() -> None:
+    """On the skill with the fewest clear passages, one missed passage costs 1 / (2 x that number)."""
+    fewest = min(
+        int(value)
+        for column in form_table().values()
+        for measure, value in column.items()
+        if measure.startswith("clear ")
+    )
+    step = f"about {1 / (2 * fewest):.2f}"
+    for page in PAGES[1:]:
+        text = (ROOT / page).read_text(encoding="utf-8")
+        assert step in text, f"{page} does not say that one answer moves a score by {step}"
+        assert "three or four passages per skill" not in text, f"{page} miscounts the passages per skill"
+
+
+def test_the_learner_pages_do_not_claim_the_forms_differ_only_in_the_reader() -> None:
+    for page in PAGES[:2]:
+        text = (ROOT / page).read_text(encoding="utf-8")
+        assert "not about the passages" not in text
+        assert "state or pro-government media" in text, f"{page} does not name the state media"
