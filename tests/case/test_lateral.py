@@ -15,6 +15,7 @@ from medialit import load_case
 from medialit.case.lateral import ledger_addresses
 from medialit.case.paths import data_dir
 from medialit.case.validation import check_case
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -122,3 +123,15 @@ def test_a_file_without_a_correction_is_refused(case_copy: Path) -> None:
     assert sentences(case_copy) == [
         "data/lateral.json has no task that shows a correction the course made to its own ledger."
     ]
+
+
+NUMBER_WORDS = {1: "One task shows a correction", 2: "Two tasks show corrections", 3: "Three tasks show corrections"}
+
+
+@pytest.mark.parametrize("document", ["book/lateral-reading.md", "notebooks/05b_lateral_reading.ipynb"])
+def test_the_pages_count_the_tasks_with_a_correction(document: str) -> None:
+    """The page and the notebook say how many tasks show a correction, as many as lateral.json holds."""
+    corrected = sum(1 for task in load_case().lateral if task.correction)
+    text = (ROOT / document).read_text(encoding="utf-8")
+    assert NUMBER_WORDS[corrected] in text
+    assert all(words not in text for count, words in NUMBER_WORDS.items() if count != corrected)
