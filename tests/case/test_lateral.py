@@ -135,3 +135,15 @@ def test_the_pages_count_the_tasks_with_a_correction(document: str) -> None:
     text = (ROOT / document).read_text(encoding="utf-8")
     assert NUMBER_WORDS[corrected] in text
     assert all(words not in text for count, words in NUMBER_WORDS.items() if count != corrected)
+
+
+def test_the_sohr_task_gives_the_unverified_report_the_ledger_holds() -> None:
+    """The funding verdict goes as far as the ledger: "could verify", with the second-hand 2013 report named."""
+    case = load_case()
+    (sohr,) = [task for task in case.lateral if task.task_id == "sohr-who"]
+    ledger = str(case.sources.at["sohr", "original_says"])
+    reported = "received small subsidies from the European Union and one European country"
+    assert reported in ledger and "second-hand" in ledger
+    assert reported in sohr.found and "second-hand" in sohr.found
+    assert "could verify" in sohr.right_choice.text
+    assert all("2013 New York Times" in choice.why for choice in sohr.choices if choice.choice_id in {"b", "d"})
