@@ -180,7 +180,7 @@ def documents_text(document: str) -> str:
 
 
 def test_the_book_does_not_answer_a_lateral_task_before_it() -> None:
-    """The lateral-reading page promises that the learner checks first: no earlier page gives the answer."""
+    """The lateral-reading page promises that the learner checks first: no earlier page answers."""
     order = reading_order()
     before = order[: order.index("book/lateral-reading")]
     case = load_case()
@@ -199,7 +199,9 @@ def test_the_answer_rule_sees_the_kerry_answer() -> None:
     kerry = next(task for task in case.lateral if task.task_id == "kerry-would")
     phrases = answer_phrases(case, kerry)
     assert '"might"' in phrases and "assad might then negotiate" in phrases
-    assert any(phrase in plain('Another transcript has "Assad *might*\n then negotiate".') for phrase in phrases)
+    assert any(
+        phrase in plain('Another transcript has "Assad *might*\n then negotiate".') for phrase in phrases
+    )
 
 
 def test_the_rule_catches_a_leak(tmp_path: Path) -> None:

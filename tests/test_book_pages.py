@@ -302,7 +302,8 @@ def whats_next_targets(notebook: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "notebook", [name for name in toc_order() if name.startswith("notebooks/") and not name.startswith("notebooks/9")]
+    "notebook",
+    [name for name in toc_order() if name.startswith("notebooks/") and not name.startswith("notebooks/9")],
 )
 def test_each_notebooks_whats_next_follows_the_books_order(notebook: str) -> None:
     """A learner's notebook sends on to the book's next chapter (or its notebook), and links only forward.
@@ -369,3 +370,13 @@ def test_the_pages_state_the_confidence_levels_the_package_uses() -> None:
         label = CONFIDENCE_LABELS[level]
         assert f"**{label}** stands for {round(stated * 100)}%" in posttest, label
         assert f'"{label}" {stated}' in instructors, label
+
+
+def test_the_pretest_page_says_where_its_feedback_is_explained() -> None:
+    """The pretest's feedback is explained on the post-test's page, and the pretest page links there."""
+    pretest = (ROOT / "book" / "pretest.md").read_text(encoding="utf-8")
+    posttest = (ROOT / "book" / "posttest.md").read_text(encoding="utf-8")
+    labels = re.findall(r"\{ref\}`([\w-]+)`", pretest)
+    assert {"posttest-skills", "posttest-confidence"} <= set(labels)
+    assert all(f"({label})=\n## " in posttest for label in labels)
+    assert "no wrong choice" not in pretest  # the confidence is scored

@@ -125,12 +125,16 @@ def test_a_file_without_a_correction_is_refused(case_copy: Path) -> None:
     ]
 
 
-NUMBER_WORDS = {1: "One task shows a correction", 2: "Two tasks show corrections", 3: "Three tasks show corrections"}
+NUMBER_WORDS = {
+    1: "One task shows a correction",
+    2: "Two tasks show corrections",
+    3: "Three tasks show corrections",
+}
 
 
 @pytest.mark.parametrize("document", ["book/lateral-reading.md", "notebooks/05b_lateral_reading.ipynb"])
 def test_the_pages_count_the_tasks_with_a_correction(document: str) -> None:
-    """The page and the notebook say how many tasks show a correction, as many as lateral.json holds."""
+    """The page and the notebook say how many tasks show a correction: as many as lateral.json holds."""
     corrected = sum(1 for task in load_case().lateral if task.correction)
     text = (ROOT / document).read_text(encoding="utf-8")
     assert NUMBER_WORDS[corrected] in text
@@ -138,7 +142,7 @@ def test_the_pages_count_the_tasks_with_a_correction(document: str) -> None:
 
 
 def test_the_sohr_task_gives_the_unverified_report_the_ledger_holds() -> None:
-    """The funding verdict goes as far as the ledger: "could verify", with the second-hand 2013 report named."""
+    """The funding verdict goes as far as the ledger, naming the second-hand 2013 report."""
     case = load_case()
     (sohr,) = [task for task in case.lateral if task.task_id == "sohr-who"]
     ledger = str(case.sources.at["sohr", "original_says"])
@@ -146,4 +150,6 @@ def test_the_sohr_task_gives_the_unverified_report_the_ledger_holds() -> None:
     assert reported in ledger and "second-hand" in ledger
     assert reported in sohr.found and "second-hand" in sohr.found
     assert "could verify" in sohr.right_choice.text
-    assert all("2013 New York Times" in choice.why for choice in sohr.choices if choice.choice_id in {"b", "d"})
+    assert all(
+        "2013 New York Times" in choice.why for choice in sohr.choices if choice.choice_id in {"b", "d"}
+    )
