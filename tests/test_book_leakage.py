@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from medialit import load_case
+from medialit.case.lateral import LateralTask
 from medialit.case.model import Case
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,6 +140,68 @@ def test_each_notebook_is_read_with_the_case_it_loads() -> None:
     assert cases["notebooks/01_attribution"] == "main"
     assert cases["notebooks/06_other_side"] == "other-side"
     assert cases["notebooks/07_official_statements"] == "official"
+
+
+QUOTED = re.compile(r'"([^"]+)"')
+TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "*": None})
+
+
+def plain(text: str) -> str:
+    """Text with straight quotes, no emphasis marks and single spaces, lower-cased, for matching."""
+    return " ".join(text.translate(TYPOGRAPHY).split()).lower()
+
+
+def answer_phrases(case: Case, task: LateralTask) -> set[str]:
+    """What gives a lateral-reading task's answer away: the evidence it quotes and the word it settles.
+
+    These are the quotations of three words or more in the choices' reasons and in what the course
+    found that are not the article's own words, and the words the right choice quotes that are not in
+    the task's passages (``"might"`` for Kerry's "would"), kept with their quotation marks.
+    """
+    article = plain(" ".join(case.passages["text"]))
+    own = plain(" ".join(case.passages.at[pid, "text"] for pid in task.passage_ids))
+    evidence = [task.found, *(choice.why for choice in task.choices)]
+    spans = {q.rstrip(".") for text in evidence for q in QUOTED.findall(plain(text))}
+    words = {q for q in QUOTED.findall(plain(task.right_choice.text)) if len(q.split()) == 1}
+    return {q for q in spans if len(q.split()) >= 3 and q not in article} | {
+        f'"{word}"' for word in words if word not in own
+    }
+
+
+def documents_text(document: str) -> str:
+    """A chapter's text, or a notebook's cells, as :func:`plain` text (empty if neither exists)."""
+    chapter, notebook = ROOT / f"{document}.md", ROOT / f"{document}.ipynb"
+    if chapter.exists():
+        return plain(chapter.read_text(encoding="utf-8"))
+    if notebook.exists():
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        return plain(" ".join("".join(cell["source"]) for cell in cells))
+    return ""
+
+
+def test_the_book_does_not_answer_a_lateral_task_before_it() -> None:
+    """The lateral-reading page promises that the learner checks first: no earlier page answers."""
+    order = reading_order()
+    before = order[: order.index("book/lateral-reading")]
+    case = load_case()
+    given = [
+        (task.task_id, phrase, document)
+        for document in before
+        for task in case.lateral
+        for phrase in answer_phrases(case, task)
+        if phrase in documents_text(document)
+    ]
+    assert not given, f"these pages give a lateral-reading answer before the tasks: {given}"
+
+
+def test_the_answer_rule_sees_the_kerry_answer() -> None:
+    case = load_case()
+    kerry = next(task for task in case.lateral if task.task_id == "kerry-would")
+    phrases = answer_phrases(case, kerry)
+    assert '"might"' in phrases and "assad might then negotiate" in phrases
+    assert any(
+        phrase in plain('Another transcript has "Assad *might*\n then negotiate".') for phrase in phrases
+    )
 
 
 def test_the_rule_catches_a_leak(tmp_path: Path) -> None:

@@ -286,6 +286,48 @@ def test_the_pretest_comes_before_the_first_skill_and_the_post_test_after_the_ca
     assert at("notebooks/05c_posttest") == at("book/posttest") + 1
 
 
+MARKDOWN_LINK = re.compile(r"\]\(([^)#]+\.(?:md|ipynb))")
+
+
+def whats_next_targets(notebook: str) -> list[str]:
+    """The documents a notebook's "What's next" section links to, as ``_toc.yml`` names them."""
+    cells = json.loads((ROOT / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = "".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    section = text.split("## What's next", 1)[1].split("\n## ", 1)[0]
+    folder = (ROOT / notebook).parent
+    return [
+        (folder / link).resolve().relative_to(ROOT).with_suffix("").as_posix()
+        for link in MARKDOWN_LINK.findall(section)
+    ]
+
+
+@pytest.mark.parametrize(
+    "notebook",
+    [name for name in toc_order() if name.startswith("notebooks/") and not name.startswith("notebooks/9")],
+)
+def test_each_notebooks_whats_next_follows_the_books_order(notebook: str) -> None:
+    """A learner's notebook sends on to the book's next chapter (or its notebook), and links only forward.
+
+    The last learner's notebook, the one before the instructors' chapters, may send on without a link.
+    """
+    files = toc_order()
+    at = files.index(notebook)
+    targets = whats_next_targets(notebook)
+    if files[at + 1] == "book/instructors" and not targets:
+        return
+    assert targets and targets[0] in files[at + 1 : at + 3], (notebook, targets)
+    positions = [files.index(target) for target in targets]
+    assert positions == sorted(positions), (notebook, targets)
+
+
+def test_the_instructors_outcomes_table_lists_the_exercise_notebooks_in_the_books_order() -> None:
+    text = (ROOT / "book" / "instructors.md").read_text(encoding="utf-8")
+    table = text.split("## What learners should be able to do", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| [^|]+ \| (\d\w+) \|", table, flags=re.MULTILINE)
+    in_book = [name.removeprefix("notebooks/") for name in toc_order() if re.match(r"notebooks/0", name)]
+    assert listed == in_book
+
+
 INPAGE = re.compile(r"```\{medialit-inpage\} (\S+)\n:case: (\S+)\n```")
 TESTS = {"pretest": "00b_pretest", "posttest": "05c_posttest"}
 
@@ -328,3 +370,13 @@ def test_the_pages_state_the_confidence_levels_the_package_uses() -> None:
         label = CONFIDENCE_LABELS[level]
         assert f"**{label}** stands for {round(stated * 100)}%" in posttest, label
         assert f'"{label}" {stated}' in instructors, label
+
+
+def test_the_pretest_page_says_where_its_feedback_is_explained() -> None:
+    """The pretest's feedback is explained on the post-test's page, and the pretest page links there."""
+    pretest = (ROOT / "book" / "pretest.md").read_text(encoding="utf-8")
+    posttest = (ROOT / "book" / "posttest.md").read_text(encoding="utf-8")
+    labels = re.findall(r"\{ref\}`([\w-]+)`", pretest)
+    assert {"posttest-skills", "posttest-confidence"} <= set(labels)
+    assert all(f"({label})=\n## " in posttest for label in labels)
+    assert "no wrong choice" not in pretest  # the confidence is scored

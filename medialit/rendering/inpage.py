@@ -25,7 +25,7 @@ from medialit.case.model import Case, ExerciseSpec
 from medialit.common.cues import split_cues
 from medialit.rendering.check import SCORE_COLUMNS
 from medialit.rendering.check_words import SCORES_NOTE, STATUS_ORDER, STATUS_TITLES
-from medialit.rendering.confidence_words import CONFIDENCE_QUESTION, SKILLS_NOTE
+from medialit.rendering.confidence_words import BRIER_WORDS, CONFIDENCE_QUESTION, SKILLS_NOTE
 from medialit.rendering.form_check import ALL_SKILLS, CALIBRATION_COLUMNS, CHANGE_COLUMNS
 from medialit.rendering.html import fragment
 from medialit.scoring.calibration import CONFIDENCE_LABELS, CONFIDENCE_LEVELS
@@ -156,6 +156,7 @@ def inpage_payload(case: Case, spec: ExerciseSpec) -> dict[str, Any]:
             "status_order": list(STATUS_ORDER),
             "scores_note": SCORES_NOTE,
             "skills_note": SKILLS_NOTE,
+            "brier": BRIER_WORDS,
             "calibration_columns": CALIBRATION_COLUMNS,
             "change_columns": CHANGE_COLUMNS,
             "all_skills": ALL_SKILLS,

@@ -136,7 +136,7 @@ class LateralSession:
         return self.answers.dump()
 
     def download_name(self) -> str:
-        """The download's name, ``lateral-<learner>-<date>-answers.json``.
+        """The download's name, ``lateral-<learner>-<code>-<date>-answers.json``.
 
         See :func:`medialit.tagfile.names.download_file_name`: no two learners' downloads share a name.
         """

@@ -18,7 +18,7 @@ attribute              control (description)
                        and any correction; it sits in ``reveal_box``, which takes the focus after
                        a commit (where ipywidgets can move it: 8.1 and later)
 ``download_button``    Button "Download my answers" (reveals ``download_link``, a button-like link to
-                       ``lateral-<learner>-<date>-answers.json``, kept up to date from then on)
+                       ``lateral-<learner>-<code>-<date>-answers.json``, kept up to date from then on)
 ``upload``             FilePicker "Restore from file" (.json): adds a downloaded file's answers to
                        the tasks not committed here; what it did is said in ``restore_message``
 ``status``             HTML: where the answers are saved, what a save said

@@ -15,6 +15,7 @@ from medialit import load_case
 from medialit.case.lateral import ledger_addresses
 from medialit.case.paths import data_dir
 from medialit.case.validation import check_case
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -122,3 +123,33 @@ def test_a_file_without_a_correction_is_refused(case_copy: Path) -> None:
     assert sentences(case_copy) == [
         "data/lateral.json has no task that shows a correction the course made to its own ledger."
     ]
+
+
+NUMBER_WORDS = {
+    1: "One task shows a correction",
+    2: "Two tasks show corrections",
+    3: "Three tasks show corrections",
+}
+
+
+@pytest.mark.parametrize("document", ["book/lateral-reading.md", "notebooks/05b_lateral_reading.ipynb"])
+def test_the_pages_count_the_tasks_with_a_correction(document: str) -> None:
+    """The page and the notebook say how many tasks show a correction: as many as lateral.json holds."""
+    corrected = sum(1 for task in load_case().lateral if task.correction)
+    text = (ROOT / document).read_text(encoding="utf-8")
+    assert NUMBER_WORDS[corrected] in text
+    assert all(words not in text for count, words in NUMBER_WORDS.items() if count != corrected)
+
+
+def test_the_sohr_task_gives_the_unverified_report_the_ledger_holds() -> None:
+    """The funding verdict goes as far as the ledger, naming the second-hand 2013 report."""
+    case = load_case()
+    (sohr,) = [task for task in case.lateral if task.task_id == "sohr-who"]
+    ledger = str(case.sources.at["sohr", "original_says"])
+    reported = "received small subsidies from the European Union and one European country"
+    assert reported in ledger and "second-hand" in ledger
+    assert reported in sohr.found and "second-hand" in sohr.found
+    assert "could verify" in sohr.right_choice.text
+    assert all(
+        "2013 New York Times" in choice.why for choice in sohr.choices if choice.choice_id in {"b", "d"}
+    )

@@ -40,6 +40,18 @@ def test_the_brier_sentence_says_what_it_means_and_compares_with_always_unsure(
     )
 
 
+def test_a_low_brier_score_from_being_right_often_is_not_called_good_confidence() -> None:
+    """Always "Sure" and right four times in five scores 0.18, below "Not sure"'s 0.25, though the
+    confidence told nothing apart: the words say that being right counts too, and send to calibration."""
+    answers = _answers(*((f"t{n}", "sure", 0.95, int(n < 4)) for n in range(5)))
+    check = _check(answers)
+    assert round(check.brier, 4) == 0.1825 and check.brier < check.always_unsure
+    said = check.brier_text()
+    assert "Yours is lower" in said
+    assert "told your right answers from your wrong ones" not in said
+    assert "how often you were right" in said and "calibration below" in said
+
+
 def test_without_any_confidence_there_is_no_brier_score_and_it_says_so() -> None:
     check = _check(_answers())
     assert check.brier_text().startswith("You did not say how sure you were of any answer yet")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import math
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import medialit.sphinx_ext.inpage as inpage_module
 from medialit.case.model import Case
-from medialit.rendering.confidence_words import brier_sentence, change_sentence
+from medialit.rendering.confidence_words import BRIER_WORDS, brier_sentence, change_sentence
 from medialit.rendering.inpage import inpage_payload
 from medialit.scoring.calibration import (
     CONFIDENCE_LEVELS,
@@ -139,7 +141,10 @@ def test_page_says_the_brier_score_and_the_change_as_the_package(node_path: str,
     cases += [(rng.random() * 0.9, rng.randint(1, 16), 0.25, "Not sure") for _ in range(100)]
     gains = [None, 0.0, 0.125, -0.375, *(rng.uniform(-1, 1) for _ in range(100))]
     calls = [
-        {"fn": "brierSentence", "args": [None if v is None or math.isnan(v) else v, *rest]}
+        {
+            "fn": "brierSentence",
+            "args": [payload["words"]["brier"], None if v is None or math.isnan(v) else v, *rest],
+        }
         for v, *rest in cases
     ]
     calls += [{"fn": "changeSentence", "args": [gain]} for gain in gains]
@@ -175,3 +180,10 @@ def test_page_keeps_restores_and_merges_confidence_as_the_package(node_path: str
     state = got["restored"][next(i for i, c in enumerate(expected_restored) if c)]["state"]
     done = _run_node(node_path, payload, [], [], calls=[{"fn": "tagFile", "args": [payload, state]}])
     assert done["calls"][0]["confidence"] == state["confidence"]
+
+
+def test_the_script_takes_the_brier_words_from_the_page_data() -> None:
+    """The Brier score's wording is stated once, in Python; the page's script has no copy of it."""
+    script = (Path(inpage_module.__file__).parent / "static" / "inpage.js").read_text(encoding="utf-8")
+    copied = [words for words in BRIER_WORDS.values() if len(words) > 20 and words[:40] in script]
+    assert not copied, f"inpage.js repeats {copied}"

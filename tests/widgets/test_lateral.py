@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from medialit.session.lateral import NotCommittedError
 from medialit.tagfile.answers import parse_answers
 from medialit.tagfile.names import ANSWERS_SUFFIX, download_file_name
 from medialit.widgets.lateral import LateralWidget, start
+from tests.conftest import ROOT
 from tests.widgets.uploading import choose_files
 
 CASE = load_case()
@@ -126,6 +128,20 @@ def test_download_offers_the_answers_file_named_for_the_learner(tmp_path: Path) 
     commit(widget, 1, right=True)  # the link follows every commit
     _, content = downloaded(widget)
     assert len(parse_answers(content, name, CASE.case_id, CASE.lateral).answers) == 2
+
+
+def test_the_book_page_states_the_download_name_the_widget_gives(tmp_path: Path) -> None:
+    """book/lateral-reading.md names the download as the package does, with its 8-character code."""
+    widget = make(tmp_path, "Ada")
+    commit(widget, 0, right=False)
+    widget.download_button.click()
+    name, _ = downloaded(widget)
+    page = (ROOT / "book" / "lateral-reading.md").read_text(encoding="utf-8")
+    (stated,) = re.findall(r"`(lateral-<[^`]+)`", page)
+    pieces = {"<your name>": "ada", "<code>": "[0-9a-f]{8}", "<date>": r"\d{4}-\d{2}-\d{2}"}
+    parts = re.split(f"({'|'.join(pieces)})", stated)
+    pattern = "".join(pieces.get(part) or re.escape(part) for part in parts)
+    assert re.fullmatch(pattern, name), (stated, name)
 
 
 def test_restore_adds_answers_and_the_answers_committed_here_stand(tmp_path: Path) -> None:

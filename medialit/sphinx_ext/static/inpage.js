@@ -805,17 +805,17 @@
     return "";
   }
 
-  function brierSentence(brier, count, alwaysUnsure, unsureLabel) {
-    if (!count || brier === null || brier === undefined || Number.isNaN(brier)) {
-      return "You did not say how sure you were of any answer yet, so there is no Brier score: choose how sure you are for each passage.";
-    }
-    var said = "Your Brier score is " + numberText(brier) + ", over the " + countText(count, "answer") + " you said how " +
-      "sure you were of. It measures how well your confidence matched your answers: 0 is perfect (sure of every right " +
-      "answer and of no wrong one) and lower is better; always saying \u201c" + unsureLabel + "\u201d would score " +
-      numberText(alwaysUnsure) + ".";
-    if (brier < alwaysUnsure) return said + " Yours is lower, so how sure you were told your right answers from your wrong ones.";
-    if (brier === alwaysUnsure) return said + " Yours is the same.";
-    return said + " Yours is higher: you were sure of answers that were wrong, so keep \u201csure\u201d for the answers you can back up from the text.";
+  /** A template's {name} places filled from values. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
+  }
+
+  /** The Brier score in words (brier_sentence), from the page data's words (BRIER_WORDS). */
+  function brierSentence(words, brier, count, alwaysUnsure, unsureLabel) {
+    if (!count || brier === null || brier === undefined || Number.isNaN(brier)) return words.none;
+    var verdict = brier < alwaysUnsure ? "lower" : brier === alwaysUnsure ? "same" : "higher";
+    var values = { brier: numberText(brier), count: countText(count, "answer"), unsure_label: unsureLabel, always_unsure: numberText(alwaysUnsure) };
+    return fill(words.said, values) + " " + fill(words[verdict], values);
   }
 
   function changeSentence(gain) {
@@ -834,7 +834,7 @@
     passageList: passageList, checkGroups: checkGroups, coverageSentence: coverageSentence,
     extraSentence: extraSentence, kappaWords: kappaWords, cueSentence: cueSentence,
     answerIsRight: answerIsRight, confidenceAnswers: confidenceAnswers, brierScore: brierScore,
-    calibrationTable: calibrationTable, skillScores: skillScores, brierSentence: brierSentence,
+    calibrationTable: calibrationTable, skillScores: skillScores, brierSentence: brierSentence, fill: fill,
     changeSentence: changeSentence
   };
   /* ---- The view: the exercise in the page, built from the page's JSON ---- */
@@ -1207,7 +1207,7 @@
       var unsure = brierScore(answers.map(function (a) { return Object.assign({}, a, { stated: levels[0].probability }); }));
       result.setAttribute("data-brier", numberText(brier));
       result.appendChild(h(doc, "h3", { text: "How sure you were" }));
-      result.appendChild(h(doc, "p", { "class": "medialit-brier", text: brierSentence(brier, answers.length, unsure, levels[0].label) }));
+      result.appendChild(h(doc, "p", { "class": "medialit-brier", text: brierSentence(payload.words.brier, brier, answers.length, unsure, levels[0].label) }));
       var calibration = calibrationTable(answers, levels);
       var columns = payload.words.calibration_columns;
       result.appendChild(table("How sure you were, and how often right", ["How sure", columns.count, columns.stated, columns.share_right],

@@ -65,10 +65,6 @@
     return taken;
   }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
-  }
-
   /** Add their answers to tasks mine has not committed, or committed later; return the ids taken. */
   function mergeInto(mine, theirs) {
     var taken = [];
@@ -223,14 +219,14 @@
         if (read.error) { section.setAttribute("data-restore", "refused"); say("Nothing was restored from " + file.name + ": " + read.error); return; }
         if (read.learner && learner && names.learnerKey(read.learner) !== names.learnerKey(learner)) {
           section.setAttribute("data-restore", "other-learner");
-          say(fill(payload.restore.other_learner, { name: file.name, theirs: read.learner, mine: learner }));
+          say(names.fill(payload.restore.other_learner, { name: file.name, theirs: read.learner, mine: learner }));
           return;
         }
         var taken = addMissing(answers, read.answers);
-        var said = [fill(payload.restore.restored, { name: file.name, count: taken.length })];
+        var said = [names.fill(payload.restore.restored, { name: file.name, count: taken.length })];
         if (!learner && read.learner) {
           learner = name.value = read.learner;
-          said.push(fill(payload.restore.named, { learner: learner }));
+          said.push(names.fill(payload.restore.named, { learner: learner }));
         }
         save();
         drawAll();
