@@ -18,11 +18,11 @@ PRETEST = ["s003", "s004", "s006", "s007", "s008", "s011", "s013", "s015", "s016
 POSTTEST = ["s024", "s025", "s026", "s029", "s030", "s032", "s034", "s035", "s036", "s040", "s043", "s044"]
 
 
-def add_forms(folder: Path) -> None:
-    """Give the case in ``folder`` the two forms (in its manifest)."""
+def add_forms(folder: Path, pretest: list[str] = PRETEST, posttest: list[str] = POSTTEST) -> None:
+    """Give the case in ``folder`` the two forms (in its manifest), of the passages given."""
     manifest_path = folder / "case.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    for name, passages in (("pretest", PRETEST), ("posttest", POSTTEST)):
+    for name, passages in (("pretest", pretest), ("posttest", posttest)):
         manifest["exercises"][name] = {
             "title": f"The {name}",
             "categories": CATEGORIES,

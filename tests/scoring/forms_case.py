@@ -7,7 +7,6 @@ passages s001-s033, the post-test s034-s067, each with every category.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from medialit.case.loading import load_case
 from medialit.case.model import Case
 from medialit.scoring.key import key_matrix
 from medialit.tagfile.model import TagSet
+from tests.forms import add_forms
 
 PRE_PASSAGES = [f"s{n:03d}" for n in range(1, 34)]
 POST_PASSAGES = [f"s{n:03d}" for n in range(34, 68)]
@@ -28,17 +28,7 @@ def forms_case(folder: Path) -> Case:
     shutil.copy(data / "taxonomy.json", folder / "taxonomy.json")
     case_folder = folder / "other-side"
     shutil.copytree(data / "other-side", case_folder)
-    manifest_path = case_folder / "case.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    categories = list(manifest["exercises"]["other_side"]["categories"])
-    for exercise, passages in (("pretest", PRE_PASSAGES), ("posttest", POST_PASSAGES)):
-        manifest["exercises"][exercise] = {
-            "title": f"The {exercise}",
-            "categories": categories,
-            "passages": passages,
-            "confidence": True,
-        }
-    manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    add_forms(case_folder, PRE_PASSAGES, POST_PASSAGES)
     return load_case(case_folder)
 
 
