@@ -85,3 +85,25 @@ def test_the_spoken_estimate_is_not_called_a_written_finding() -> None:
     assert "A single adverb is enough to turn an estimate into a fact" not in text
     assert "the course could not check" in text
     assert "as one report quotes him" in text
+
+
+def test_the_chapter_names_every_outlet_the_case_quotes() -> None:
+    """Each outlet in case.json's `published` is named in the chapter's account of the texts.
+
+    An outlet added to the case (as Sputnik International was) must reach the page that lists them.
+    """
+    text = chapter_text()
+    names = (re.split(r" \(|,", entry["outlet"])[0] for entry in CASE.manifest["published"])
+    outlets = {name.removeprefix("The ").removeprefix("US ") for name in names}
+    assert "Sputnik International" in outlets
+    missing = sorted(outlet for outlet in outlets if outlet not in text)
+    assert not missing, f"the chapter does not name {missing}"
+
+
+def test_the_chapter_does_not_deny_the_russian_state_media_it_quotes() -> None:
+    """The case quotes Russian state media, so the chapter must not say it has none."""
+    issuers = [str(entry.get("issuer", "")) for entry in CASE.manifest["published"]]
+    assert any("Russian state media" in issuer for issuer in issuers)
+    text = chapter_text()
+    assert "No Russian state media" not in text
+    assert "no English-language page from RT, TASS or Sputnik" not in text
