@@ -192,6 +192,8 @@ def test_capstone_works_offline_from_disk(
         "05_capstone",
         "06_other_side",
         "07_official_statements",
+        "00b_pretest",
+        "05c_posttest",
     ],
 )
 def test_every_exercise_page_is_an_exercise(browser: Any, built_book: Path, name: str) -> None:
@@ -200,6 +202,29 @@ def test_every_exercise_page_is_an_exercise(browser: Any, built_book: Path, name
     _open(page, built_book, name)
     assert page.locator(".medialit-preview").count() == 0
     assert page.locator(READY).get_by_role("button", name="Check my answers").count() == 1
+    context.close()
+
+
+def test_the_book_pretest_then_post_test_show_the_learners_change(browser: Any, built_book: Path) -> None:
+    """The course's own pages, as a self-paced learner meets them: the pre-test page, then the post-test's."""
+    context = browser.new_context()
+    page, refused = _offline_page(context)
+    results = {}
+    for exercise in ("pretest", "posttest"):
+        page.goto((built_book / "book" / f"{exercise}.html").as_uri())
+        app = page.locator(f"{READY}[data-exercise='{exercise}']")
+        app.wait_for()
+        _press(page, app.get_by_label("Reviewed: no technique"), "Space")
+        _press(page, app.get_by_role("radio", name="Fairly sure"), "Space")
+        _press(page, app.get_by_role("button", name="Check my answers"), "Enter")
+        results[exercise] = app.locator(".medialit-inpage-result[data-brier]")
+        results[exercise].wait_for()
+        assert results[exercise].get_attribute("data-brier") not in (None, "", "undefined")
+    # The post-test page found the pre-test this browser kept, on another page of the book.
+    changed = page.locator(f"{READY}[data-exercise='posttest'] .medialit-inpage-result[data-change]")
+    changed.wait_for()
+    assert changed.get_by_role("table", name="Your change per skill").count() == 1
+    assert not refused
     context.close()
 
 
